@@ -1,0 +1,332 @@
+//! The UPR domain as Docket stores it: reviews, recommendations, and the organization's tracking.
+//!
+//! These types are also the JSON shapes the app and the command line exchange (serde,
+//! snake_case). The UI mirrors them in `ui/src/lib/ipc/types.ts`.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! string_enum {
+    (
+        $(#[$meta:meta])*
+        $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $text:literal ),+ $(,)? }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $text)] $variant ),+
+        }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stored and serialized form.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// Parses the stored form.
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+string_enum! {
+    /// The State under review's position on a recommendation.
+    Position {
+        /// The State supports it (UPR Info's older data: "Accepted").
+        Supported = "supported",
+        /// The State notes it.
+        Noted = "noted",
+        /// Partly supported, partly noted (OHCHR: "Supported/Noted").
+        SupportedInPart = "supported_in_part",
+        /// No position yet (before the addendum).
+        Pending = "pending",
+    }
+}
+
+string_enum! {
+    /// The organization's priority for a recommendation.
+    Priority {
+        /// High.
+        High = "high",
+        /// Medium.
+        Medium = "medium",
+        /// Low.
+        Low = "low",
+    }
+}
+
+string_enum! {
+    /// Where the organization's lobbying on a recommendation stands.
+    LobbyingStatus {
+        /// Nothing done yet.
+        NotStarted = "not_started",
+        /// Planned.
+        Planned = "planned",
+        /// Under way.
+        InProgress = "in_progress",
+        /// The ask was met.
+        Achieved = "achieved",
+        /// Given up.
+        Dropped = "dropped",
+    }
+}
+
+string_enum! {
+    /// The organization's assessment of implementation.
+    ImplementationStatus {
+        /// Not assessed yet.
+        NotAssessed = "not_assessed",
+        /// Not implemented.
+        NotImplemented = "not_implemented",
+        /// Partially implemented.
+        PartiallyImplemented = "partially_implemented",
+        /// Fully implemented.
+        FullyImplemented = "fully_implemented",
+    }
+}
+
+/// A review: one State's UPR in one Working Group session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewReview {
+    /// The State under review, canonical name when known, else as written.
+    pub state_under_review: String,
+    /// UPR cycle (1-5).
+    pub cycle: Option<i64>,
+    /// UPR Working Group session number.
+    pub wg_session: Option<i64>,
+    /// Date of the interactive dialogue, `YYYY-MM-DD`.
+    pub review_date: Option<String>,
+    /// The WG report's symbol, e.g. `A/HRC/46/15`.
+    pub report_symbol: Option<String>,
+    /// The addendum's symbol, e.g. `A/HRC/46/15/Add.1`.
+    pub addendum_symbol: Option<String>,
+    /// Date the HRC plenary adopted the outcome, `YYYY-MM-DD`.
+    pub adoption_date: Option<String>,
+}
+
+/// A stored review with its recommendation count.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewSummary {
+    /// Database id.
+    pub id: i64,
+    /// The State under review.
+    pub state_under_review: String,
+    /// ISO 3166 alpha-3 of the State under review, when it is a known State.
+    pub sur_iso3: Option<String>,
+    /// UPR cycle.
+    pub cycle: Option<i64>,
+    /// WG session number.
+    pub wg_session: Option<i64>,
+    /// Date of the review, `YYYY-MM-DD`.
+    pub review_date: Option<String>,
+    /// WG report symbol.
+    pub report_symbol: Option<String>,
+    /// Addendum symbol.
+    pub addendum_symbol: Option<String>,
+    /// Adoption date, `YYYY-MM-DD`.
+    pub adoption_date: Option<String>,
+    /// Number of recommendations.
+    pub recommendations: i64,
+}
+
+/// A recommendation to store (as read from a source).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewRecommendation {
+    /// Paragraph number in the WG report, e.g. `26.1`.
+    pub paragraph: String,
+    /// The recommendation's text.
+    pub text: String,
+    /// Recommending States, as written in the source (resolved by the store).
+    pub states: Vec<String>,
+    /// The State under review's position.
+    pub position: Position,
+    /// Where the position comes from, e.g. `A/HRC/46/15/Add.1`.
+    pub position_source: Option<String>,
+    /// Themes (OHCHR / UPR Info issues).
+    pub themes: Vec<String>,
+    /// Groups of persons concerned.
+    pub groups_of_persons: Vec<String>,
+    /// Sustainable Development Goals, e.g. `5 - GENDER EQUALITY`.
+    pub sdgs: Vec<String>,
+    /// UPR Info action category, 1 (minimal) to 5 (specific action).
+    pub action_category: Option<i64>,
+}
+
+/// A recommending State as stored: the name as written and, when known, the canonical State.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StateRef {
+    /// Canonical name when known, else the name as written.
+    pub name: String,
+    /// ISO 3166 alpha-3; `None` flags a name that is not a known State.
+    pub iso3: Option<String>,
+    /// UN regional group code (`WEOG`, `GRULAC`, …) when known.
+    pub regional_group: Option<String>,
+}
+
+/// One row of the recommendations table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecommendationRow {
+    /// Database id.
+    pub id: i64,
+    /// Paragraph number.
+    pub paragraph: String,
+    /// Text.
+    pub text: String,
+    /// Recommending States' display names.
+    pub states: Vec<String>,
+    /// Position.
+    pub position: Position,
+    /// The organization's priority.
+    pub priority: Option<Priority>,
+    /// Lobbying status.
+    pub lobbying_status: LobbyingStatus,
+}
+
+/// A window of a review's recommendations, sorted by paragraph.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecommendationPage {
+    /// Recommendations in the review.
+    pub total: i64,
+    /// Index of the first row.
+    pub offset: i64,
+    /// The rows.
+    pub rows: Vec<RecommendationRow>,
+}
+
+/// A link to evidence (a report, an article) attached to a recommendation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvidenceLink {
+    /// Database id.
+    pub id: i64,
+    /// The address, kept as text.
+    pub url: String,
+    /// A label.
+    pub label: String,
+}
+
+/// The organization's own tracking of a recommendation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tracking {
+    /// Priority, if set.
+    pub priority: Option<Priority>,
+    /// What the organization asks of the government.
+    pub our_ask: String,
+    /// Lobbying status.
+    pub lobbying_status: LobbyingStatus,
+    /// Implementation status.
+    pub implementation_status: ImplementationStatus,
+    /// Who in the organization follows it.
+    pub assignee: String,
+    /// Tags, sorted.
+    pub tags: Vec<String>,
+    /// Free notes.
+    pub notes: String,
+    /// Evidence links, oldest first.
+    pub evidence: Vec<EvidenceLink>,
+}
+
+/// One change to a recommendation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    /// Database id.
+    pub id: i64,
+    /// When, RFC 3339 UTC.
+    pub at: String,
+    /// Who (the user name set in Settings).
+    pub who: String,
+    /// Which field.
+    pub field: String,
+    /// The value before (`None`: unset).
+    pub old_value: Option<String>,
+    /// The value after (`None`: unset).
+    pub new_value: Option<String>,
+}
+
+/// Everything about one recommendation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecommendationDetail {
+    /// Database id.
+    pub id: i64,
+    /// Its review.
+    pub review_id: i64,
+    /// Paragraph number.
+    pub paragraph: String,
+    /// Text.
+    pub text: String,
+    /// Position.
+    pub position: Position,
+    /// Source of the position.
+    pub position_source: Option<String>,
+    /// Recommending States.
+    pub recommending_states: Vec<StateRef>,
+    /// Themes.
+    pub themes: Vec<String>,
+    /// Groups of persons.
+    pub groups_of_persons: Vec<String>,
+    /// SDGs.
+    pub sdgs: Vec<String>,
+    /// UPR Info action category.
+    pub action_category: Option<i64>,
+    /// The organization's tracking.
+    pub tracking: Tracking,
+    /// Changes, newest first.
+    pub history: Vec<HistoryEntry>,
+}
+
+/// One edit of the organization's tracking. JSON: `{"field": "priority", "value": "high"}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+pub enum TrackingEdit {
+    /// Set or clear the priority.
+    Priority(Option<Priority>),
+    /// Set our ask.
+    OurAsk(String),
+    /// Set the lobbying status.
+    LobbyingStatus(LobbyingStatus),
+    /// Set the implementation status.
+    ImplementationStatus(ImplementationStatus),
+    /// Set the assignee.
+    Assignee(String),
+    /// Set the notes.
+    Notes(String),
+    /// Add a tag.
+    AddTag(String),
+    /// Remove a tag.
+    RemoveTag(String),
+    /// Add an evidence link.
+    AddEvidence {
+        /// The address.
+        url: String,
+        /// A label.
+        label: String,
+    },
+    /// Remove an evidence link by id.
+    RemoveEvidence(i64),
+}
+
+/// Counts for one review (`docket-cli stats`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewStats {
+    /// The review id.
+    pub review: i64,
+    /// Recommendations in it.
+    pub recommendations: i64,
+    /// Count per position; every position present, zero included.
+    pub by_position: std::collections::BTreeMap<String, i64>,
+    /// Count of recommendations per regional group of the recommending States (a recommendation
+    /// made jointly by States of two groups counts once in each); names that are not known States
+    /// count under `unknown`.
+    pub by_regional_group: std::collections::BTreeMap<String, i64>,
+    /// Count of recommendations per theme.
+    pub by_theme: std::collections::BTreeMap<String, i64>,
+}

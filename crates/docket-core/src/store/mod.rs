@@ -1,0 +1,359 @@
+//! The local SQLite store: one file in the user's data folder.
+//!
+//! - Open-time pragmas live in [`configure`], each commented.
+//! - The schema is migrated by [`migrations`]; a newer or foreign database is refused and left
+//!   untouched, never deleted.
+//! - Every write goes through [`Store::write`], which owns the transaction: commit on `Ok`,
+//!   roll back on `Err`.
+//! - The full-text index is kept in sync here ([`fts`]), by every write path that changes what it
+//!   covers.
+
+pub mod fts;
+pub mod migrations;
+mod queries;
+mod tracking;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction};
+
+use crate::domain::{NewRecommendation, NewReview};
+use crate::error::{Error, Result};
+use crate::paragraph;
+use crate::states;
+
+/// The store: a connection to Docket's SQLite database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+/// Pragmas set on every connection, before anything else runs.
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    // Write-ahead logging: readers never block the writer, and a crash mid-write cannot damage
+    // committed data.
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    // With WAL, NORMAL is durable across application crashes (the OS keeps the log); only a power
+    // loss can undo the last transactions, never corrupt the file.
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // Enforce REFERENCES ... ON DELETE CASCADE (off by default in SQLite).
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    // The app and docket-cli may use the file at the same time: wait up to 5 s for a lock instead of
+    // failing at once.
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // Temporary tables and indexes in memory, not in temp files beside the user's data.
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    Ok(())
+}
+
+/// The header every SQLite 3 file starts with.
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    ///
+    /// A database written by a newer Docket, a damaged file, or a SQLite file that is not
+    /// Docket's is refused with a clear message and left exactly as it was.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent() {
+            if !dir.as_os_str().is_empty() {
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    Error::io(
+                        format!("Docket could not create its data folder {}", dir.display()),
+                        e,
+                    )
+                })?;
+            }
+        }
+        check_header(path)?;
+        let corrupt = |e: rusqlite::Error| classify(e, path);
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(corrupt)?;
+        // Read the version before any pragma writes to the file.
+        let (version, app_id, tables) = read_identity(&conn).map_err(corrupt)?;
+        if version > migrations::latest_version() {
+            return Err(Error::NewerDatabase {
+                path: path.to_path_buf(),
+                found: version,
+                supported: migrations::latest_version(),
+            });
+        }
+        if (version == 0 && tables > 0) || (app_id != 0 && app_id != migrations::APPLICATION_ID) {
+            return Err(Error::CorruptDatabase {
+                path: path.to_path_buf(),
+                detail: "it is a database of another program".into(),
+            });
+        }
+        configure(&conn).map_err(corrupt)?;
+        let mut store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
+        migrations::migrate(&mut store.conn, version).map_err(|e| match e {
+            Error::Database(e) => classify(e, path),
+            other => other,
+        })?;
+        Ok(store)
+    }
+
+    /// A fresh database in memory (tests, benchmarks).
+    pub fn open_in_memory() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        migrations::migrate(&mut conn, 0)?;
+        Ok(Store { conn, path: None })
+    }
+
+    /// The database file, if on disk.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Read access for queries that live outside this module (tests, later features).
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one transaction: committed if it returns `Ok`, rolled back if it returns `Err`.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// The user name recorded in the history: the one set in Settings, else the OS account's name.
+    pub fn user_name(&self) -> Result<String> {
+        let set: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM setting WHERE key = 'user_name'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(set
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(os_user_name))
+    }
+
+    /// Sets the user name recorded in the history.
+    pub fn set_user_name(&mut self, name: &str) -> Result<()> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 100 {
+            return Err(Error::InvalidInput(
+                "Enter a name of 1 to 100 characters: it is shown in the history of every change you make."
+                    .into(),
+            ));
+        }
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO setting(key, value) VALUES ('user_name', ?1)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [name],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Creates a review with its recommendations in one transaction; returns the review id.
+    pub fn create_review(
+        &mut self,
+        review: &NewReview,
+        recommendations: &[NewRecommendation],
+    ) -> Result<i64> {
+        self.write(|tx| {
+            let id = insert_review(tx, review)?;
+            for rec in recommendations {
+                insert_recommendation(tx, id, rec)?;
+            }
+            fts::refresh_review(tx, id)?;
+            Ok(id)
+        })
+    }
+}
+
+fn os_user_name() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .unwrap_or_else(|| "me".to_string())
+}
+
+/// Refuses, without opening it with SQLite, a file that is not a SQLite database at all.
+fn check_header(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => {
+            return Err(Error::io(
+                format!("Docket could not open its data file {}", path.display()),
+                e,
+            ))
+        }
+    };
+    let mut header = [0u8; 16];
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(e) => {
+                return Err(Error::io(
+                    format!("Docket could not read its data file {}", path.display()),
+                    e,
+                ))
+            }
+        }
+    }
+    // An empty file is a valid, empty SQLite database.
+    if read == 0 || (read == header.len() && &header == SQLITE_HEADER) {
+        Ok(())
+    } else {
+        Err(Error::CorruptDatabase {
+            path: path.to_path_buf(),
+            detail: "it is not a SQLite database".into(),
+        })
+    }
+}
+
+fn read_identity(conn: &Connection) -> rusqlite::Result<(i64, i64, i64)> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+    Ok((version, app_id, tables))
+}
+
+/// Turns SQLite's "this is not a database / it is corrupt" into [`Error::CorruptDatabase`].
+fn classify(e: rusqlite::Error, path: &Path) -> Error {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => {
+            Error::CorruptDatabase {
+                path: path.to_path_buf(),
+                detail: e.to_string(),
+            }
+        }
+        _ => Error::Database(e),
+    }
+}
+
+/// Inserts a review row; the State under review is made canonical when it is a known State.
+pub(crate) fn insert_review(tx: &Transaction<'_>, review: &NewReview) -> Result<i64> {
+    let name = review.state_under_review.trim();
+    if name.is_empty() {
+        return Err(Error::InvalidInput(
+            "A review needs the State under review.".into(),
+        ));
+    }
+    let known = states::resolve(name);
+    tx.execute(
+        "INSERT INTO review (state_under_review, sur_iso3, cycle, wg_session, review_date,
+                             report_symbol, addendum_symbol, adoption_date, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        rusqlite::params![
+            known.map_or(name, |s| s.name),
+            known.map(|s| s.iso3),
+            review.cycle,
+            review.wg_session,
+            review.review_date,
+            review.report_symbol,
+            review.addendum_symbol,
+            review.adoption_date,
+            now(),
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Inserts one recommendation with its States and labels. The caller refreshes the FTS index.
+pub(crate) fn insert_recommendation(
+    tx: &Transaction<'_>,
+    review_id: i64,
+    rec: &NewRecommendation,
+) -> Result<i64> {
+    let text = rec.text.trim();
+    if text.is_empty() {
+        return Err(Error::InvalidInput(format!(
+            "Recommendation {} has no text.",
+            rec.paragraph
+        )));
+    }
+    if let Some(c) = rec.action_category {
+        if !(1..=5).contains(&c) {
+            return Err(Error::InvalidInput(format!(
+                "Recommendation {}: the action category must be 1 to 5, not {c}.",
+                rec.paragraph
+            )));
+        }
+    }
+    let para = rec.paragraph.trim();
+    tx.prepare_cached(
+        "INSERT INTO recommendation (review_id, paragraph, sort_key, text, position,
+                                     position_source, action_category)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(rusqlite::params![
+        review_id,
+        para,
+        paragraph::sort_key(para),
+        text,
+        rec.position.as_str(),
+        rec.position_source,
+        rec.action_category,
+    ])
+    .map_err(|e| match e.sqlite_error_code() {
+        Some(ErrorCode::ConstraintViolation) => Error::InvalidInput(format!(
+            "Paragraph {para} appears twice in this review."
+        )),
+        _ => Error::Database(e),
+    })?;
+    let id = tx.last_insert_rowid();
+    {
+        let mut st = tx.prepare_cached(
+            "INSERT INTO recommending_state (recommendation_id, ord, name, name_as_written, iso3)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for (ord, written) in rec
+            .states
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .enumerate()
+        {
+            let known = states::resolve(written);
+            st.execute(rusqlite::params![
+                id,
+                ord as i64,
+                known.map_or(written, |s| s.name),
+                written,
+                known.map(|s| s.iso3),
+            ])?;
+        }
+    }
+    let mut label = tx.prepare_cached(
+        "INSERT OR IGNORE INTO recommendation_label (recommendation_id, kind, value) VALUES (?1, ?2, ?3)",
+    )?;
+    for (kind, values) in [
+        ("theme", &rec.themes),
+        ("group", &rec.groups_of_persons),
+        ("sdg", &rec.sdgs),
+    ] {
+        for v in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
+            label.execute(rusqlite::params![id, kind, v])?;
+        }
+    }
+    Ok(id)
+}
+
+/// The current time, RFC 3339 UTC to the second.
+pub(crate) fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}

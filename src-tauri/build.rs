@@ -1,0 +1,23 @@
+//! Build script of the desktop app: declares the app's own commands so that each one needs an
+//! explicit permission in a capability (without this, app commands are callable from any webview).
+
+/// Keep in step with `src-tauri/src/commands.rs` and `src-tauri/capabilities/main.json`.
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "list_reviews",
+    "open_sample",
+    "list_recommendations",
+    "get_recommendation",
+    "edit_tracking",
+    "review_stats",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(e) = tauri_build::try_build(attributes) {
+        eprintln!("tauri-build failed: {e:#}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,96 @@
+//! The app's commands: adapters that take the arguments, run core work off the main thread and map
+//! errors to `{ kind, message }`. Each is declared in `build.rs` and allowed in
+//! `capabilities/main.json`.
+
+use std::sync::Arc;
+
+use docket_core::domain::{
+    RecommendationDetail, RecommendationPage, ReviewStats, ReviewSummary, TrackingEdit,
+};
+use docket_core::sample;
+use serde::Serialize;
+use tauri::State;
+
+use crate::db::Db;
+use crate::error::IpcError;
+
+/// What the UI shows about the app and its data.
+#[derive(Debug, Serialize)]
+pub struct AppInfo {
+    /// Docket's version.
+    pub version: String,
+    /// The data folder.
+    pub data_dir: String,
+    /// The database file.
+    pub db_path: String,
+    /// The name recorded in the history.
+    pub user_name: String,
+}
+
+type Res<T> = Result<T, IpcError>;
+
+/// Version, data folder and user name. Fails like every command if the database cannot be opened.
+#[tauri::command]
+pub async fn app_info(db: State<'_, Arc<Db>>) -> Res<AppInfo> {
+    let db_path = db.path().cloned().unwrap_or_default();
+    let user_name = db.run(|s| s.user_name()).await?;
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        data_dir: db_path
+            .parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
+        db_path: db_path.display().to_string(),
+        user_name,
+    })
+}
+
+/// Every review.
+#[tauri::command]
+pub async fn list_reviews(db: State<'_, Arc<Db>>) -> Res<Vec<ReviewSummary>> {
+    db.run(|s| s.list_reviews()).await
+}
+
+/// Loads the sample review if needed; returns its id.
+#[tauri::command]
+pub async fn open_sample(db: State<'_, Arc<Db>>) -> Res<i64> {
+    db.run(sample::load).await
+}
+
+/// A window of a review's recommendations, sorted by paragraph.
+#[tauri::command]
+pub async fn list_recommendations(
+    db: State<'_, Arc<Db>>,
+    review_id: i64,
+    offset: i64,
+    limit: i64,
+) -> Res<RecommendationPage> {
+    db.run(move |s| s.recommendations_page(review_id, offset, limit))
+        .await
+}
+
+/// One recommendation with its tracking and history.
+#[tauri::command]
+pub async fn get_recommendation(db: State<'_, Arc<Db>>, id: i64) -> Res<RecommendationDetail> {
+    db.run(move |s| s.recommendation(id)).await
+}
+
+/// Saves one edit of the organization's tracking, recorded in the history under the user's name.
+#[tauri::command]
+pub async fn edit_tracking(
+    db: State<'_, Arc<Db>>,
+    id: i64,
+    edit: TrackingEdit,
+) -> Res<RecommendationDetail> {
+    db.run(move |s| {
+        let who = s.user_name()?;
+        s.edit_tracking(id, &edit, &who)
+    })
+    .await
+}
+
+/// Counts by position, regional group and theme.
+#[tauri::command]
+pub async fn review_stats(db: State<'_, Arc<Db>>, review_id: i64) -> Res<ReviewStats> {
+    db.run(move |s| s.stats(review_id)).await
+}

@@ -1,0 +1,76 @@
+import type { ImplementationStatus, LobbyingStatus, Position, Priority } from './types';
+
+export const POSITION_LABELS: Record<Position, string> = {
+  supported: 'Supported',
+  noted: 'Noted',
+  supported_in_part: 'Supported in part',
+  pending: 'Pending',
+};
+
+export const PRIORITY_LABELS: Record<Priority, string> = {
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+};
+
+export const NO_PRIORITY_LABEL = 'Not set';
+
+export const LOBBYING_LABELS: Record<LobbyingStatus, string> = {
+  not_started: 'Not started',
+  planned: 'Planned',
+  in_progress: 'In progress',
+  achieved: 'Achieved',
+  dropped: 'Dropped',
+};
+
+export const IMPLEMENTATION_LABELS: Record<ImplementationStatus, string> = {
+  not_assessed: 'Not assessed',
+  not_implemented: 'Not implemented',
+  partially_implemented: 'Partially implemented',
+  fully_implemented: 'Fully implemented',
+};
+
+/** Options in the order a person expects them (not alphabetical). */
+export const PRIORITIES: Priority[] = ['high', 'medium', 'low'];
+export const LOBBYING_STATUSES = Object.keys(LOBBYING_LABELS) as LobbyingStatus[];
+export const IMPLEMENTATION_STATUSES = Object.keys(IMPLEMENTATION_LABELS) as ImplementationStatus[];
+
+export function priorityLabel(priority: Priority | null): string {
+  return priority === null ? NO_PRIORITY_LABEL : PRIORITY_LABELS[priority];
+}
+
+/** Names of tracking fields as they appear in the history. */
+export const FIELD_LABELS: Record<string, string> = {
+  priority: 'Priority',
+  our_ask: 'Our ask',
+  lobbying_status: 'Lobbying status',
+  implementation_status: 'Implementation status',
+  assignee: 'Assignee',
+  notes: 'Notes',
+  tags: 'Tags',
+  tag: 'Tag',
+  add_tag: 'Tag added',
+  remove_tag: 'Tag removed',
+  evidence: 'Evidence',
+  add_evidence: 'Evidence added',
+  remove_evidence: 'Evidence removed',
+};
+
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field.replaceAll('_', ' ');
+}
+
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  priority: PRIORITY_LABELS,
+  lobbying_status: LOBBYING_LABELS,
+  implementation_status: IMPLEMENTATION_LABELS,
+  position: POSITION_LABELS,
+};
+
+/** A history value as a person reads it: enum codes become labels, empty becomes a word. */
+export function historyValue(field: string, value: string | null): string {
+  if (value === null || value === '') {
+    return field === 'priority' ? NO_PRIORITY_LABEL : '(empty)';
+  }
+  return VALUE_LABELS[field]?.[value] ?? value;
+}

@@ -1,0 +1,124 @@
+// Mirrors the serde types of crates/docket-core (domain.rs) and src-tauri/src/commands.rs; keep in sync.
+// Field names are snake_case as serde writes them; command arguments are camelCase (see api.ts).
+
+export type Position = 'supported' | 'noted' | 'supported_in_part' | 'pending';
+/** `null` wherever a Priority is optional means "not set". */
+export type Priority = 'high' | 'medium' | 'low';
+export type LobbyingStatus = 'not_started' | 'planned' | 'in_progress' | 'achieved' | 'dropped';
+export type ImplementationStatus =
+  'not_assessed' | 'not_implemented' | 'partially_implemented' | 'fully_implemented';
+
+export interface AppInfo {
+  version: string;
+  data_dir: string;
+  db_path: string;
+  user_name: string;
+}
+
+export interface ReviewSummary {
+  id: number;
+  state_under_review: string;
+  sur_iso3: string | null;
+  cycle: number | null;
+  wg_session: number | null;
+  /** YYYY-MM-DD */
+  review_date: string | null;
+  report_symbol: string | null;
+  addendum_symbol: string | null;
+  adoption_date: string | null;
+  recommendations: number;
+}
+
+export interface StateRef {
+  name: string;
+  /** null = not a known State: shown flagged ("not in the list of States"). */
+  iso3: string | null;
+  regional_group: string | null;
+}
+
+export interface RecommendationRow {
+  id: number;
+  paragraph: string;
+  text: string;
+  states: string[];
+  position: Position;
+  priority: Priority | null;
+  lobbying_status: LobbyingStatus;
+}
+
+export interface RecommendationPage {
+  /** Number of recommendations in the review. */
+  total: number;
+  offset: number;
+  rows: RecommendationRow[];
+}
+
+export interface HistoryEntry {
+  id: number;
+  /** RFC 3339, UTC */
+  at: string;
+  who: string;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+}
+
+export interface EvidenceLink {
+  id: number;
+  url: string;
+  label: string;
+}
+
+export interface Tracking {
+  priority: Priority | null;
+  our_ask: string;
+  lobbying_status: LobbyingStatus;
+  implementation_status: ImplementationStatus;
+  assignee: string;
+  tags: string[];
+  notes: string;
+  evidence: EvidenceLink[];
+}
+
+export interface RecommendationDetail {
+  id: number;
+  review_id: number;
+  paragraph: string;
+  text: string;
+  position: Position;
+  position_source: string | null;
+  recommending_states: StateRef[];
+  themes: string[];
+  groups_of_persons: string[];
+  sdgs: string[];
+  action_category: number | null;
+  tracking: Tracking;
+  /** Newest first. */
+  history: HistoryEntry[];
+}
+
+export type TextField = 'our_ask' | 'assignee' | 'notes';
+
+export type TrackingEdit =
+  | { field: 'priority'; value: Priority | null }
+  | { field: TextField; value: string }
+  | { field: 'lobbying_status'; value: LobbyingStatus }
+  | { field: 'implementation_status'; value: ImplementationStatus }
+  | { field: 'add_tag' | 'remove_tag'; value: string }
+  | { field: 'add_evidence'; value: { url: string; label: string } }
+  | { field: 'remove_evidence'; value: number };
+
+export type ErrorKind =
+  | 'not_found'
+  | 'invalid_input'
+  | 'database'
+  | 'newer_database'
+  | 'corrupt_database'
+  | 'io'
+  | 'internal';
+
+export interface IpcError {
+  kind: ErrorKind;
+  /** Already plain language for a person: what happened and what to do. */
+  message: string;
+}
