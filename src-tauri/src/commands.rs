@@ -29,11 +29,15 @@ pub struct AppInfo {
 
 type Res<T> = Result<T, IpcError>;
 
-/// Version, data folder and user name. Fails like every command if the database cannot be opened.
+/// Version, data folder and user name. Succeeds even when the database cannot be opened, so that
+/// the UI can say where the data folder is; every other command then fails with the reason.
 #[tauri::command]
 pub async fn app_info(db: State<'_, Arc<Db>>) -> Res<AppInfo> {
     let db_path = db.path().cloned().unwrap_or_default();
-    let user_name = db.run(|s| s.user_name()).await?;
+    let user_name = db
+        .run(|s| s.user_name())
+        .await
+        .unwrap_or_else(|_| docket_core::store::os_user_name());
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         data_dir: db_path
@@ -76,12 +80,18 @@ pub async fn get_recommendation(db: State<'_, Arc<Db>>, id: i64) -> Res<Recommen
 }
 
 /// Saves one edit of the organization's tracking, recorded in the history under the user's name.
+/// The edit is taken as raw JSON so that a malformed one is refused as `invalid_input` with a
+/// message, like every other error, rather than as Tauri's own string.
 #[tauri::command]
 pub async fn edit_tracking(
     db: State<'_, Arc<Db>>,
     id: i64,
-    edit: TrackingEdit,
+    edit: serde_json::Value,
 ) -> Res<RecommendationDetail> {
+    let edit: TrackingEdit = serde_json::from_value(edit).map_err(|e| IpcError {
+        kind: docket_core::ErrorKind::InvalidInput,
+        message: format!("Docket could not understand this change ({e}), so nothing was saved."),
+    })?;
     db.run(move |s| {
         let who = s.user_name()?;
         s.edit_tracking(id, &edit, &who)

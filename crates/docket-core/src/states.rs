@@ -892,59 +892,91 @@ fn levenshtein(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-/// Similarity in 0..=1 of two normalized keys: the better of the edit-distance similarity and
-/// its mean with the word overlap (Dice coefficient, ignoring "of", "the", "and").
-fn similarity(a: &str, b: &str) -> f64 {
+/// Edit-distance similarity in 0..=1 of two strings (1 when equal).
+fn edit_similarity(a: &str, b: &str) -> f64 {
     let longest = a.chars().count().max(b.chars().count());
     if longest == 0 {
         return 0.0;
     }
-    let edit = 1.0 - levenshtein(a, b) as f64 / longest as f64;
-    let words = |s: &'_ str| -> Vec<String> {
-        let mut w: Vec<String> = s
-            .split(' ')
-            .filter(|w| !w.is_empty() && !matches!(*w, "of" | "the" | "and"))
-            .map(str::to_string)
-            .collect();
-        w.sort();
-        w.dedup();
-        w
-    };
-    let (wa, wb) = (words(a), words(b));
-    let dice = if wa.is_empty() || wb.is_empty() {
-        0.0
-    } else {
-        let common = wa.iter().filter(|w| wb.contains(w)).count();
-        2.0 * common as f64 / (wa.len() + wb.len()) as f64
-    };
-    edit.max((edit + dice) / 2.0)
+    1.0 - levenshtein(a, b) as f64 / longest as f64
+}
+
+/// The distinctive words of a normalized key, sorted: without the generic words of official
+/// names ("republic", "of", "kingdom", "democratic", ...), so that "Niger Republic" is compared
+/// as "niger" with "Republic of the Niger" rather than with "Kyrgyz Republic".
+fn core_words(key: &str) -> String {
+    const GENERIC: &[&str] = &[
+        "and",
+        "arab",
+        "commonwealth",
+        "democratic",
+        "federal",
+        "federated",
+        "islamic",
+        "islands",
+        "kingdom",
+        "of",
+        "people",
+        "peoples",
+        "plurinational",
+        "principality",
+        "republic",
+        "saint",
+        "socialist",
+        "state",
+        "states",
+        "the",
+        "union",
+        "united",
+    ];
+    let mut words: Vec<&str> = key
+        .split(' ')
+        .filter(|w| !w.is_empty() && !GENERIC.contains(w))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words.join(" ")
 }
 
 /// The States whose names (canonical or variant) are closest to an unknown name, best first, at
-/// most `n`, for an importer's "did you mean". Only reasonably close names are offered (similarity
-/// of at least one half, by edit distance on normalized keys and word overlap), so the result may
-/// be shorter than `n` or empty.
+/// most `n`, for an importer's "did you mean".
+///
+/// Names are compared by edit distance on their [`normalize`]d keys, and on their distinctive
+/// words in sorted order (so word order and generic words such as "Republic of" matter little).
+/// Only reasonably close names are offered, so the result may be shorter than `n` or empty; a
+/// name made only of generic words ("Republic of") gets no suggestion. An ambiguous name gets
+/// every close State: "Korea" suggests both Koreas.
 ///
 /// This is a hint for a person: it must never be used to resolve a name automatically.
 pub fn suggest(name: &str, n: usize) -> Vec<&'static State> {
-    const THRESHOLD: f64 = 0.5;
+    const THRESHOLD: f64 = 0.65;
     let key = normalize(name);
-    if key.is_empty() || n == 0 {
+    let core = core_words(&key);
+    if core.is_empty() || n == 0 {
         return Vec::new();
     }
-    let mut scored: Vec<(f64, &'static State)> = STATES
+    // (best score, best whole-key similarity as a tie-break, State)
+    let mut scored: Vec<(f64, f64, &'static State)> = STATES
         .iter()
         .map(|state| {
-            let best = std::iter::once(&state.name)
-                .chain(state.variants)
-                .map(|candidate| similarity(&key, &normalize(candidate)))
-                .fold(0.0_f64, f64::max);
-            (best, state)
+            let (mut best, mut whole) = (0.0_f64, 0.0_f64);
+            for candidate in std::iter::once(&state.name).chain(state.variants) {
+                let candidate = normalize(candidate);
+                let w = edit_similarity(&key, &candidate);
+                let c = edit_similarity(&core, &core_words(&candidate));
+                best = best.max(w).max(c);
+                whole = whole.max(w);
+            }
+            (best, whole, state)
         })
-        .filter(|(score, _)| *score >= THRESHOLD)
+        .filter(|(score, _, _)| *score >= THRESHOLD)
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.name.cmp(b.1.name)));
-    scored.into_iter().take(n).map(|(_, s)| s).collect()
+    scored.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| b.1.total_cmp(&a.1))
+            .then_with(|| a.2.name.cmp(b.2.name))
+    });
+    scored.into_iter().take(n).map(|(_, _, s)| s).collect()
 }
 
 #[cfg(test)]
@@ -1267,6 +1299,21 @@ mod tests {
         assert!(suggest("Venezuela", 0).is_empty());
         assert!(suggest("", 5).is_empty());
         assert!(suggest("ACT Group", 5).is_empty());
+        assert!(suggest("Atlantis", 5).is_empty());
+        assert!(suggest("Republic of", 5).is_empty());
+        assert_eq!(suggest("Niger Republic", 1)[0].iso3, "NER");
+        assert_eq!(suggest("Dominca", 1)[0].iso3, "DMA");
+        assert!(suggest("Bolivarian Republic of", 3)
+            .iter()
+            .any(|s| s.iso3 == "VEN"));
+        // An ambiguous name suggests both States, for a person to choose.
+        let korea: BTreeSet<&str> = suggest("Korea", 5).iter().map(|s| s.iso3).collect();
+        assert!(korea.contains("KOR") && korea.contains("PRK"), "{korea:?}");
+        let congo: BTreeSet<&str> = suggest("Congo Democratic", 5)
+            .iter()
+            .map(|s| s.iso3)
+            .collect();
+        assert!(congo.contains("COD"), "{congo:?}");
     }
 
     #[test]

@@ -180,7 +180,8 @@ impl Store {
     }
 }
 
-fn os_user_name() -> String {
+/// The OS account's name: the history's author until a name is set in Settings.
+pub fn os_user_name() -> String {
     ["USER", "USERNAME", "LOGNAME"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))

@@ -1,0 +1,90 @@
+//! Helpers shared by docket-core's integration tests: temp databases, small reviews, schema dumps.
+#![allow(dead_code)] // each test binary uses a different subset
+
+use std::path::{Path, PathBuf};
+
+use docket_core::domain::{NewRecommendation, NewReview, Position};
+use docket_core::Store;
+use rusqlite::Connection;
+use tempfile::TempDir;
+
+/// A fresh temp folder and the path of a database file inside it (not created yet).
+pub fn temp_db() -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("create a temp dir");
+    let path = dir.path().join("docket.sqlite3");
+    (dir, path)
+}
+
+/// The committed version-1 database (see `tests/make_fixture.rs`).
+pub fn v1_fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1.sqlite3")
+}
+
+/// A review of `state` with no dates.
+pub fn review(state: &str) -> NewReview {
+    NewReview {
+        state_under_review: state.into(),
+        cycle: Some(4),
+        wg_session: Some(49),
+        review_date: Some("2025-05-05".into()),
+        report_symbol: None,
+        addendum_symbol: None,
+        adoption_date: None,
+    }
+}
+
+/// A pending recommendation with the given States and themes.
+pub fn rec(paragraph: &str, text: &str, states: &[&str], themes: &[&str]) -> NewRecommendation {
+    NewRecommendation {
+        paragraph: paragraph.into(),
+        text: text.into(),
+        states: states.iter().map(|s| s.to_string()).collect(),
+        position: Position::Pending,
+        position_source: None,
+        themes: themes.iter().map(|s| s.to_string()).collect(),
+        groups_of_persons: Vec::new(),
+        sdgs: Vec::new(),
+        action_category: None,
+    }
+}
+
+/// An in-memory store holding one review with the given recommendations; returns the review id.
+pub fn store_with(recs: &[NewRecommendation]) -> (Store, i64) {
+    let mut store = Store::open_in_memory().expect("open an in-memory store");
+    let id = store
+        .create_review(&review("Slovenia"), recs)
+        .expect("create the review");
+    (store, id)
+}
+
+/// `sqlite_master` as (type, name, tbl_name, sql with whitespace collapsed), ordered by name.
+pub fn schema(conn: &Connection) -> Vec<(String, String, String, Option<String>)> {
+    let mut stmt = conn
+        .prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name")
+        .expect("prepare the schema query");
+    let rows = stmt
+        .query_map([], |r| {
+            let sql: Option<String> = r.get(3)?;
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                sql.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")),
+            ))
+        })
+        .expect("query the schema")
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .expect("read the schema");
+    rows
+}
+
+/// A single integer from a query without parameters.
+pub fn count(conn: &Connection, sql: &str) -> i64 {
+    conn.query_row(sql, [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+/// The bytes of a file.
+pub fn bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}
