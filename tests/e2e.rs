@@ -1,0 +1,186 @@
+//! End-to-end tests in the real WebKitGTK webview of the real app binary, each with its own data
+//! folder. They need an X display and tauri-driver: `make test-e2e` runs them under xvfb-run.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::path::Path;
+
+use docket_core::domain::{NewRecommendation, NewReview, Position};
+use docket_core::Store;
+use fantoccini::key::Key;
+use fantoccini::Locator;
+use support::{testid, wait_for, wait_text, wait_value, Driver};
+
+fn app() -> &'static Path {
+    Path::new(env!("CARGO_BIN_EXE_docket"))
+}
+
+fn row(paragraph: &str) -> String {
+    format!("{}[data-paragraph=\"{paragraph}\"]", testid("rec-row"))
+}
+
+#[tokio::test]
+#[ignore = "needs an X display and tauri-driver: run `make test-e2e`"]
+async fn first_run_sample_edit_and_restart_keeps_the_edits() {
+    let home = tempfile::tempdir().unwrap();
+    let driver = Driver::start(home.path());
+
+    let c = driver.launch(app()).await;
+    wait_for(&c, &testid("first-run")).await;
+    wait_for(&c, &testid("open-sample")).await.click().await.unwrap();
+    wait_text(&c, &testid("rec-count"), |t| t.contains("347")).await;
+
+    wait_for(&c, &row("26.1")).await.click().await.unwrap();
+    wait_text(&c, &testid("detail-pane"), |t| t.contains("26.1")).await;
+    wait_for(&c, &testid("field-priority"))
+        .await
+        .select_by_value("high")
+        .await
+        .unwrap();
+    wait_for(&c, &testid("saved-status")).await;
+    let notes = wait_for(&c, &testid("field-notes")).await;
+    notes.click().await.unwrap();
+    notes.send_keys("Met the mission on 3 March").await.unwrap();
+    wait_for(&c, &testid("save-notes")).await.click().await.unwrap();
+    wait_text(&c, &testid("history"), |t| t.contains("Met the mission")).await;
+    // The priority column of the table follows the edit.
+    wait_text(&c, &row("26.1"), |t| t.contains("High")).await;
+    c.close().await.unwrap();
+
+    // Restart: a new app process on the same data folder.
+    let c = driver.launch(app()).await;
+    wait_text(&c, &testid("rec-count"), |t| t.contains("347")).await;
+    wait_for(&c, &row("26.1")).await.click().await.unwrap();
+    wait_value(&c, &testid("field-priority"), |v| v == "high").await;
+    wait_value(&c, &testid("field-notes"), |v| v == "Met the mission on 3 March").await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs an X display and tauri-driver: run `make test-e2e`"]
+async fn keyboard_moves_opens_and_closes() {
+    let home = tempfile::tempdir().unwrap();
+    let driver = Driver::start(home.path());
+    {
+        let mut store = Store::open(&driver.db_path()).unwrap();
+        docket_core::sample::load(&mut store).unwrap();
+    }
+    let c = driver.launch(app()).await;
+    wait_text(&c, &testid("rec-count"), |t| t.contains("347")).await;
+    wait_for(&c, &row("26.1")).await;
+    c.execute(
+        "document.querySelector('[data-testid=\"rec-table\"]').focus()",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let table = c.active_element().await.unwrap();
+    for _ in 0..2 {
+        table.send_keys(&Key::Down.to_string()).await.unwrap();
+    }
+    wait_for(&c, &format!("{}[aria-selected=\"true\"]", row("26.2"))).await;
+    table.send_keys(&Key::Enter.to_string()).await.unwrap();
+    wait_text(&c, &testid("detail-pane"), |t| t.contains("26.2")).await;
+    let active = c
+        .execute(
+            "return !!document.activeElement.closest('[data-testid=\"detail-pane\"]')",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(active, serde_json::Value::Bool(true), "Enter moves focus into the detail pane");
+    c.active_element()
+        .await
+        .unwrap()
+        .send_keys(&Key::Escape.to_string())
+        .await
+        .unwrap();
+    let deadline = std::time::Instant::now() + support::UI_TIMEOUT;
+    while c.find(Locator::Css(&testid("detail-pane"))).await.is_ok() {
+        assert!(std::time::Instant::now() < deadline, "Esc closes the detail pane");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs an X display and tauri-driver: run `make test-e2e`"]
+async fn recommendation_text_is_rendered_inert() {
+    const XSS: &str = "<img src=x onerror=alert(1)>";
+    let home = tempfile::tempdir().unwrap();
+    let driver = Driver::start(home.path());
+    {
+        let mut store = Store::open(&driver.db_path()).unwrap();
+        let review = NewReview {
+            state_under_review: "Narnia".into(),
+            cycle: Some(4),
+            wg_session: Some(45),
+            review_date: Some("2024-01-22".into()),
+            report_symbol: None,
+            addendum_symbol: None,
+            adoption_date: None,
+        };
+        let rec = NewRecommendation {
+            paragraph: "1.1".into(),
+            text: XSS.into(),
+            states: vec!["<b>Atlantis</b>".into()],
+            position: Position::Pending,
+            position_source: None,
+            themes: vec!["<script>alert(2)</script>".into()],
+            groups_of_persons: vec![],
+            sdgs: vec![],
+            action_category: None,
+        };
+        store.create_review(&review, &[rec]).unwrap();
+    }
+    let c = driver.launch(app()).await;
+    // WebDriver's "element text" mangles markup-like text in WebKitWebDriver, so read what the
+    // page shows through innerText.
+    let inner = |css: String| {
+        let c = &c;
+        async move {
+            wait_for(c, &css).await;
+            let script = format!("return document.querySelector('{}').innerText", css.replace('\'', "\\'"));
+            c.execute(&script, vec![]).await.unwrap().as_str().unwrap_or_default().to_owned()
+        }
+    };
+    let text = inner(row("1.1")).await;
+    assert!(text.contains(XSS), "the row shows the characters: {text}");
+    assert!(text.contains("<b>Atlantis</b>"), "the State is shown as written: {text}");
+    wait_for(&c, &row("1.1")).await.click().await.unwrap();
+    let detail = inner(testid("detail-text")).await;
+    assert_eq!(detail.trim(), XSS);
+    let counts = c
+        .execute(
+            "return [document.querySelectorAll('img').length, document.querySelectorAll('b').length, document.querySelectorAll('body script').length]",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(counts, serde_json::json!([0, 0, 0]), "no element was created from data");
+    assert!(
+        c.get_alert_text().await.is_err(),
+        "no alert may have been opened by the data"
+    );
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs an X display and tauri-driver: run `make test-e2e`"]
+async fn a_newer_database_is_explained_and_kept() {
+    let home = tempfile::tempdir().unwrap();
+    let driver = Driver::start(home.path());
+    let path = driver.db_path();
+    {
+        let store = Store::open(&path).unwrap();
+        let next = docket_core::store::migrations::latest_version() + 1;
+        store.conn().pragma_update(None, "user_version", next).unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let c = driver.launch(app()).await;
+    let text = wait_text(&c, &testid("cannot-open"), |t| t.contains("newer version")).await;
+    assert!(text.contains("left untouched"), "{text}");
+    c.close().await.unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the file is kept as it was");
+}
