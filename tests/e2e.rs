@@ -28,7 +28,11 @@ async fn first_run_sample_edit_and_restart_keeps_the_edits() {
 
     let c = driver.launch(app()).await;
     wait_for(&c, &testid("first-run")).await;
-    wait_for(&c, &testid("open-sample")).await.click().await.unwrap();
+    wait_for(&c, &testid("open-sample"))
+        .await
+        .click()
+        .await
+        .unwrap();
     wait_text(&c, &testid("rec-count"), |t| t.contains("347")).await;
 
     wait_for(&c, &row("26.1")).await.click().await.unwrap();
@@ -42,7 +46,11 @@ async fn first_run_sample_edit_and_restart_keeps_the_edits() {
     let notes = wait_for(&c, &testid("field-notes")).await;
     notes.click().await.unwrap();
     notes.send_keys("Met the mission on 3 March").await.unwrap();
-    wait_for(&c, &testid("save-notes")).await.click().await.unwrap();
+    wait_for(&c, &testid("save-notes"))
+        .await
+        .click()
+        .await
+        .unwrap();
     wait_text(&c, &testid("history"), |t| t.contains("Met the mission")).await;
     // The priority column of the table follows the edit.
     wait_text(&c, &row("26.1"), |t| t.contains("High")).await;
@@ -53,7 +61,10 @@ async fn first_run_sample_edit_and_restart_keeps_the_edits() {
     wait_text(&c, &testid("rec-count"), |t| t.contains("347")).await;
     wait_for(&c, &row("26.1")).await.click().await.unwrap();
     wait_value(&c, &testid("field-priority"), |v| v == "high").await;
-    wait_value(&c, &testid("field-notes"), |v| v == "Met the mission on 3 March").await;
+    wait_value(&c, &testid("field-notes"), |v| {
+        v == "Met the mission on 3 March"
+    })
+    .await;
     c.close().await.unwrap();
 }
 
@@ -89,7 +100,11 @@ async fn keyboard_moves_opens_and_closes() {
         )
         .await
         .unwrap();
-    assert_eq!(active, serde_json::Value::Bool(true), "Enter moves focus into the detail pane");
+    assert_eq!(
+        active,
+        serde_json::Value::Bool(true),
+        "Enter moves focus into the detail pane"
+    );
     c.active_element()
         .await
         .unwrap()
@@ -98,7 +113,10 @@ async fn keyboard_moves_opens_and_closes() {
         .unwrap();
     let deadline = std::time::Instant::now() + support::UI_TIMEOUT;
     while c.find(Locator::Css(&testid("detail-pane"))).await.is_ok() {
-        assert!(std::time::Instant::now() < deadline, "Esc closes the detail pane");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "Esc closes the detail pane"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
     c.close().await.unwrap();
@@ -141,13 +159,24 @@ async fn recommendation_text_is_rendered_inert() {
         let c = &c;
         async move {
             wait_for(c, &css).await;
-            let script = format!("return document.querySelector('{}').innerText", css.replace('\'', "\\'"));
-            c.execute(&script, vec![]).await.unwrap().as_str().unwrap_or_default().to_owned()
+            let script = format!(
+                "return document.querySelector('{}').innerText",
+                css.replace('\'', "\\'")
+            );
+            c.execute(&script, vec![])
+                .await
+                .unwrap()
+                .as_str()
+                .unwrap_or_default()
+                .to_owned()
         }
     };
     let text = inner(row("1.1")).await;
     assert!(text.contains(XSS), "the row shows the characters: {text}");
-    assert!(text.contains("<b>Atlantis</b>"), "the State is shown as written: {text}");
+    assert!(
+        text.contains("<b>Atlantis</b>"),
+        "the State is shown as written: {text}"
+    );
     wait_for(&c, &row("1.1")).await.click().await.unwrap();
     let detail = inner(testid("detail-text")).await;
     assert_eq!(detail.trim(), XSS);
@@ -158,7 +187,11 @@ async fn recommendation_text_is_rendered_inert() {
         )
         .await
         .unwrap();
-    assert_eq!(counts, serde_json::json!([0, 0, 0]), "no element was created from data");
+    assert_eq!(
+        counts,
+        serde_json::json!([0, 0, 0]),
+        "no element was created from data"
+    );
     assert!(
         c.get_alert_text().await.is_err(),
         "no alert may have been opened by the data"
@@ -175,12 +208,19 @@ async fn a_newer_database_is_explained_and_kept() {
     {
         let store = Store::open(&path).unwrap();
         let next = docket_core::store::migrations::latest_version() + 1;
-        store.conn().pragma_update(None, "user_version", next).unwrap();
+        store
+            .conn()
+            .pragma_update(None, "user_version", next)
+            .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
     let c = driver.launch(app()).await;
     let text = wait_text(&c, &testid("cannot-open"), |t| t.contains("newer version")).await;
     assert!(text.contains("left untouched"), "{text}");
     c.close().await.unwrap();
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the file is kept as it was");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file is kept as it was"
+    );
 }

@@ -96,7 +96,10 @@ fn sample_opens_lists_and_edits_through_ipc() {
         json!({"id": rec_id, "edit": {"field": "notes", "value": "Raised with the mission on 3 March"}}),
     )
     .unwrap();
-    assert_eq!(saved["tracking"]["notes"], "Raised with the mission on 3 March");
+    assert_eq!(
+        saved["tracking"]["notes"],
+        "Raised with the mission on 3 March"
+    );
 
     let detail = invoke(&w, "get_recommendation", json!({"id": rec_id})).unwrap();
     assert_eq!(detail["tracking"]["priority"], "high");
@@ -106,7 +109,10 @@ fn sample_opens_lists_and_edits_through_ipc() {
     assert_eq!(stats["by_position"]["supported"], 263);
 
     let info = invoke(&w, "app_info", json!({})).unwrap();
-    assert!(info["db_path"].as_str().unwrap().ends_with("docket.sqlite3"));
+    assert!(info["db_path"]
+        .as_str()
+        .unwrap()
+        .ends_with("docket.sqlite3"));
 }
 
 #[test]
@@ -117,7 +123,13 @@ fn errors_cross_ipc_as_kind_and_message() {
 
     let err = invoke(&w, "get_recommendation", json!({"id": 987654})).unwrap_err();
     assert_eq!(err["kind"], "not_found", "{err}");
-    assert!(err["message"].as_str().unwrap().contains("no longer exists"), "{err}");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("no longer exists"),
+        "{err}"
+    );
 
     let err = invoke(
         &w,
@@ -128,7 +140,12 @@ fn errors_cross_ipc_as_kind_and_message() {
     assert_eq!(err["kind"], "invalid_input", "{err}");
 
     let id = invoke(&w, "open_sample", json!({})).unwrap();
-    let page = invoke(&w, "list_recommendations", json!({"reviewId": id, "offset": 0, "limit": 1})).unwrap();
+    let page = invoke(
+        &w,
+        "list_recommendations",
+        json!({"reviewId": id, "offset": 0, "limit": 1}),
+    )
+    .unwrap();
     let rec_id = page["rows"][0]["id"].clone();
     let err = invoke(
         &w,
@@ -137,9 +154,19 @@ fn errors_cross_ipc_as_kind_and_message() {
     )
     .unwrap_err();
     assert_eq!(err["kind"], "invalid_input", "{err}");
-    assert!(err["message"].as_str().unwrap().contains("nothing was saved"), "{err}");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("nothing was saved"),
+        "{err}"
+    );
     let detail = invoke(&w, "get_recommendation", json!({"id": rec_id})).unwrap();
-    assert_eq!(detail["history"], json!([]), "a refused edit writes no history");
+    assert_eq!(
+        detail["history"],
+        json!([]),
+        "a refused edit writes no history"
+    );
 }
 
 #[test]
@@ -155,7 +182,10 @@ fn a_newer_database_is_refused_by_every_command_and_kept() {
     let w = window(&app, "main");
 
     let info = invoke(&w, "app_info", json!({})).unwrap();
-    assert!(info["data_dir"].as_str().unwrap().ends_with(dir.path().file_name().unwrap().to_str().unwrap()));
+    assert!(info["data_dir"]
+        .as_str()
+        .unwrap()
+        .ends_with(dir.path().file_name().unwrap().to_str().unwrap()));
     for (cmd, args) in [
         ("list_reviews", json!({})),
         ("open_sample", json!({})),
@@ -163,9 +193,16 @@ fn a_newer_database_is_refused_by_every_command_and_kept() {
     ] {
         let err = invoke(&w, cmd, args).unwrap_err();
         assert_eq!(err["kind"], "newer_database", "{cmd}: {err}");
-        assert!(err["message"].as_str().unwrap().contains("left untouched"), "{err}");
+        assert!(
+            err["message"].as_str().unwrap().contains("left untouched"),
+            "{err}"
+        );
     }
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the newer file must not change");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the newer file must not change"
+    );
 }
 
 /// A database stamped with a schema version from the future, made through the store itself.

@@ -61,7 +61,12 @@ impl Driver {
         std::fs::create_dir_all(&data).unwrap();
         std::fs::create_dir_all(&config).unwrap();
         let child = Command::new(tauri_driver_path())
-            .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native.to_string(),
+            ])
             .env("XDG_DATA_HOME", &data)
             .env("XDG_CONFIG_HOME", &config)
             // No accessibility bus under Xvfb; without this GTK waits for it.
@@ -73,7 +78,10 @@ impl Driver {
             .expect("tauri-driver starts");
         let deadline = Instant::now() + Duration::from_secs(10);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "tauri-driver did not listen on {port}");
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not listen on {port}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         Driver {
@@ -142,7 +150,12 @@ pub fn testid(id: &str) -> String {
 
 /// Waits for an element.
 pub async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
-    match c.wait().at_most(UI_TIMEOUT).for_element(Locator::Css(css)).await {
+    match c
+        .wait()
+        .at_most(UI_TIMEOUT)
+        .for_element(Locator::Css(css))
+        .await
+    {
         Ok(e) => e,
         Err(e) => panic!("{css} did not appear: {e}"),
     }

@@ -112,12 +112,18 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Error> {
             }
         }
         Command::Stats { review, json: true } => json(&store.stats(review)?)?,
-        Command::Stats { review, json: false } => {
+        Command::Stats {
+            review,
+            json: false,
+        } => {
             let s = store.stats(review)?;
             let mut lines = vec![format!("{} recommendations", s.recommendations)];
             for (title, map) in [
                 ("By position", &s.by_position),
-                ("By regional group of the recommending States", &s.by_regional_group),
+                (
+                    "By regional group of the recommending States",
+                    &s.by_regional_group,
+                ),
                 ("By theme", &s.by_theme),
             ] {
                 lines.push(format!("\n{title}:"));

@@ -28,19 +28,16 @@ pub enum Error {
         supported: i64,
     },
     /// The database file is damaged or is not a Docket database: it is refused and left untouched.
-    #[error(
-        "The data file {path} is damaged or is not a Docket data file ({detail}). It was left untouched. \
-         Move it to another folder (or restore a backup copy) and start Docket again."
-    )]
+    #[error("{}", corrupt_message(.path, .detail))]
     CorruptDatabase {
-        /// The file refused.
+        /// The file refused (empty when the damage was found after opening it).
         path: PathBuf,
         /// What SQLite said.
         detail: String,
     },
     /// Any other database failure.
     #[error("Docket could not read or write its data ({0}). Try again; if it keeps happening, restart Docket.")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
     /// A file could not be read or written.
     #[error("{context}: {source}")]
     Io {
@@ -49,6 +46,33 @@ pub enum Error {
         /// The underlying error.
         source: std::io::Error,
     },
+}
+
+fn corrupt_message(path: &std::path::Path, detail: &str) -> String {
+    let file = if path.as_os_str().is_empty() {
+        "Docket's data file".to_owned()
+    } else {
+        format!("The data file {}", path.display())
+    };
+    format!(
+        "{file} is damaged or is not a Docket data file ({detail}). It was left untouched. \
+         Close Docket, move the file to another folder (or restore a backup copy) and start Docket again."
+    )
+}
+
+impl From<rusqlite::Error> for Error {
+    /// SQLite's "corrupt" and "not a database" become [`Error::CorruptDatabase`] wherever they are
+    /// found, so that damage is never reported as a passing failure to retry.
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => Error::CorruptDatabase {
+                path: PathBuf::new(),
+                detail: e.to_string(),
+            },
+            _ => Error::Database(e),
+        }
+    }
 }
 
 /// A small, stable classification of [`Error`] that front ends switch on.

@@ -27,7 +27,9 @@ mod tests {
 
     #[test]
     fn sorts_segments_numerically_not_as_text() {
-        let mut paras = vec!["26.10", "26.2", "27.1", "26.1", "140.100", "140.99", "26.347"];
+        let mut paras = vec![
+            "26.10", "26.2", "27.1", "26.1", "140.100", "140.99", "26.347",
+        ];
         paras.sort_by_key(|p| sort_key(p));
         assert_eq!(
             paras,

@@ -43,9 +43,8 @@ pub fn recommendations() -> Result<Vec<NewRecommendation>> {
         .enumerate()
         .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
         .map(|(i, line)| {
-            let bad = |what: &str| {
-                Error::InvalidInput(format!("sample data line {}: {what}", i + 1))
-            };
+            let bad =
+                |what: &str| Error::InvalidInput(format!("sample data line {}: {what}", i + 1));
             let fields: Vec<&str> = line.split('\t').collect();
             let [paragraph, position, states, themes, text] = fields[..] else {
                 return Err(bad("expected 5 tab-separated fields"));
@@ -81,7 +80,7 @@ pub fn find(store: &Store) -> Result<Option<i64>> {
     Ok(store
         .conn()
         .query_row(
-            "SELECT id FROM review WHERE report_symbol = ?1 ORDER BY id LIMIT 1",
+            "SELECT id FROM review WHERE report_symbol = ?1 AND sur_iso3 = 'USA' ORDER BY id LIMIT 1",
             [REPORT_SYMBOL],
             |r| r.get(0),
         )

@@ -84,11 +84,23 @@ fn make_v1_fixture() {
         .unwrap();
     }
     let labels = [
-        (1, "theme", "Ratification of & accession to international instruments"),
-        (2, "theme", "Ratification of & accession to international instruments"),
+        (
+            1,
+            "theme",
+            "Ratification of & accession to international instruments",
+        ),
+        (
+            2,
+            "theme",
+            "Ratification of & accession to international instruments",
+        ),
         (2, "group", "Women"),
         (2, "sdg", "5 - GENDER EQUALITY"),
-        (3, "theme", "Ratification of & accession to international instruments"),
+        (
+            3,
+            "theme",
+            "Ratification of & accession to international instruments",
+        ),
         (3, "tag", "treaties"),
     ];
     for (rec, kind, value) in labels {
@@ -115,6 +127,9 @@ fn make_v1_fixture() {
     drop(conn);
 
     let size = std::fs::metadata(&path).unwrap().len();
-    assert!(size < 100_000, "the fixture should stay small, it is {size} bytes");
+    assert!(
+        size < 100_000,
+        "the fixture should stay small, it is {size} bytes"
+    );
     println!("wrote {} ({size} bytes)", path.display());
 }

@@ -109,10 +109,19 @@ mod tests {
 
     #[test]
     fn builds_safe_queries() {
-        assert_eq!(to_match_query("death penalty").as_deref(), Some("\"death\" \"penalty\""));
-        assert_eq!(to_match_query("\"death penalty\"").as_deref(), Some("\"death penalty\""));
+        assert_eq!(
+            to_match_query("death penalty").as_deref(),
+            Some("\"death\" \"penalty\"")
+        );
+        assert_eq!(
+            to_match_query("\"death penalty\"").as_deref(),
+            Some("\"death penalty\"")
+        );
         assert_eq!(to_match_query("tortur*").as_deref(), Some("\"tortur\"*"));
-        assert_eq!(to_match_query("NOT OR (\"").as_deref(), Some("\"NOT\" \"OR\""));
+        assert_eq!(
+            to_match_query("NOT OR (\"").as_deref(),
+            Some("\"NOT\" \"OR\"")
+        );
         assert_eq!(to_match_query("  ** ; "), None);
     }
 }

@@ -3,9 +3,11 @@
 //! Never edit or remove an entry once it has shipped: a database at version N has run exactly the
 //! first N entries. Add a new entry at the end instead. All pending entries run in one transaction.
 
+use std::path::PathBuf;
+
 use rusqlite::Connection;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// Identifies a Docket database (`PRAGMA application_id`, the bytes "DKT1").
 pub const APPLICATION_ID: i64 = 0x444B_5431;
@@ -121,12 +123,26 @@ pub fn latest_version() -> i64 {
     MIGRATIONS.len() as i64
 }
 
-/// Runs every migration above `from` in one transaction, then stamps the version.
+/// Runs every pending migration in one transaction, then stamps the version. `from` is the
+/// version read when the file was opened: when it is current, nothing is locked.
 pub(crate) fn migrate(conn: &mut Connection, from: i64) -> Result<()> {
     if from >= latest_version() {
         return Ok(());
     }
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
+    // The app and docket-cli share the file: another connection may have migrated it while this
+    // one waited for the lock, so the version that counts is the one read inside the transaction.
+    let from: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if from > latest_version() {
+        return Err(Error::NewerDatabase {
+            path: PathBuf::new(), // filled in by `Store::open`
+            found: from,
+            supported: latest_version(),
+        });
+    }
+    if from == latest_version() {
+        return Ok(()); // dropping `tx` rolls back: nothing was written
+    }
     for sql in MIGRATIONS.iter().skip(from.max(0) as usize) {
         tx.execute_batch(sql)?;
     }

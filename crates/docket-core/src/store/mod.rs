@@ -30,21 +30,37 @@ pub struct Store {
 
 /// Pragmas set on every connection, before anything else runs.
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    // The app and docket-cli may use the file at the same time: wait up to 5 s for a lock instead of
+    // failing at once. First, so that the pragmas below wait too.
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     // Write-ahead logging: readers never block the writer, and a crash mid-write cannot damage
-    // committed data.
-    conn.pragma_update(None, "journal_mode", "WAL")?;
+    // committed data. Switching a new file to WAL needs an exclusive lock, and SQLite does not wait
+    // for it when another connection is switching at the same moment (that would deadlock), so
+    // this retries until the busy timeout.
+    let start = std::time::Instant::now();
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(e)
+                if e.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)
+                    && start.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            result => break result?,
+        }
+    }
     // With WAL, NORMAL is durable across application crashes (the OS keeps the log); only a power
     // loss can undo the last transactions, never corrupt the file.
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     // Enforce REFERENCES ... ON DELETE CASCADE (off by default in SQLite).
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    // The app and docket-cli may use the file at the same time: wait up to 5 s for a lock instead of
-    // failing at once.
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
     // Temporary tables and indexes in memory, not in temp files beside the user's data.
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(())
 }
+
+/// How long a connection waits for another one's lock (see [`configure`]).
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// The header every SQLite 3 file starts with.
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
@@ -74,19 +90,25 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(corrupt)?;
+        // Waiting for locks writes nothing, and reading the identity may have to wait for the
+        // other program (app or docket-cli) to finish creating the file.
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(corrupt)?;
         // Read the version before any pragma writes to the file.
         let (version, app_id, tables) = read_identity(&conn).map_err(corrupt)?;
+        // Anything but a brand-new empty file must carry Docket's application_id (every migration
+        // stamps it): another program's file with its own `user_version` is not migrated.
+        let empty = version == 0 && app_id == 0 && tables == 0;
+        if !empty && app_id != migrations::APPLICATION_ID {
+            return Err(Error::CorruptDatabase {
+                path: path.to_path_buf(),
+                detail: "it is a database of another program".into(),
+            });
+        }
         if version > migrations::latest_version() {
             return Err(Error::NewerDatabase {
                 path: path.to_path_buf(),
                 found: version,
                 supported: migrations::latest_version(),
-            });
-        }
-        if (version == 0 && tables > 0) || (app_id != 0 && app_id != migrations::APPLICATION_ID) {
-            return Err(Error::CorruptDatabase {
-                path: path.to_path_buf(),
-                detail: "it is a database of another program".into(),
             });
         }
         configure(&conn).map_err(corrupt)?;
@@ -96,6 +118,17 @@ impl Store {
         };
         migrations::migrate(&mut store.conn, version).map_err(|e| match e {
             Error::Database(e) => classify(e, path),
+            Error::CorruptDatabase { detail, .. } => Error::CorruptDatabase {
+                path: path.to_path_buf(),
+                detail,
+            },
+            Error::NewerDatabase {
+                found, supported, ..
+            } => Error::NewerDatabase {
+                path: path.to_path_buf(),
+                found,
+                supported,
+            },
             other => other,
         })?;
         Ok(store)
@@ -226,11 +259,16 @@ fn check_header(path: &Path) -> Result<()> {
     }
 }
 
+/// The file's `user_version`, `application_id` and number of schema objects, read in one statement
+/// so that they come from one snapshot (another program may be creating the file meanwhile).
 fn read_identity(conn: &Connection) -> rusqlite::Result<(i64, i64, i64)> {
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
-    Ok((version, app_id, tables))
+    conn.query_row(
+        "SELECT (SELECT user_version FROM pragma_user_version),
+                (SELECT application_id FROM pragma_application_id),
+                (SELECT count(*) FROM sqlite_master)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
 }
 
 /// Turns SQLite's "this is not a database / it is corrupt" into [`Error::CorruptDatabase`].
@@ -311,9 +349,9 @@ pub(crate) fn insert_recommendation(
         rec.action_category,
     ])
     .map_err(|e| match e.sqlite_error_code() {
-        Some(ErrorCode::ConstraintViolation) => Error::InvalidInput(format!(
-            "Paragraph {para} appears twice in this review."
-        )),
+        Some(ErrorCode::ConstraintViolation) => {
+            Error::InvalidInput(format!("Paragraph {para} appears twice in this review."))
+        }
         _ => Error::Database(e),
     })?;
     let id = tx.last_insert_rowid();

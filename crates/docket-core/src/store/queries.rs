@@ -40,7 +40,11 @@ fn review_from_row(r: &Row<'_>) -> rusqlite::Result<ReviewSummary> {
 
 /// Reads a stored enum value; a value the schema's CHECK should have refused is a bug, reported as
 /// a database error rather than a panic.
-fn parse_stored<T>(value: &str, parse: fn(&str) -> Option<T>, column: usize) -> rusqlite::Result<T> {
+fn parse_stored<T>(
+    value: &str,
+    parse: fn(&str) -> Option<T>,
+    column: usize,
+) -> rusqlite::Result<T> {
     parse(value).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
             column,
@@ -72,7 +76,9 @@ impl Store {
     /// One review.
     pub fn review(&self, id: i64) -> Result<ReviewSummary> {
         self.conn
-            .prepare_cached(&format!("SELECT {REVIEW_COLUMNS} FROM review v WHERE v.id = ?1"))?
+            .prepare_cached(&format!(
+                "SELECT {REVIEW_COLUMNS} FROM review v WHERE v.id = ?1"
+            ))?
             .query_row([id], review_from_row)
             .optional()?
             .ok_or_else(|| review_not_found(id))
@@ -90,14 +96,16 @@ impl Store {
                 "A page starts at 0 or later and holds 1 to {MAX_PAGE} rows."
             )));
         }
-        let total: i64 = self
-            .conn
+        // One read transaction: the total and the rows come from the same snapshot even while the
+        // app and docket-cli write at the same time.
+        let tx = self.conn.unchecked_transaction()?;
+        let total: i64 = tx
             .prepare_cached("SELECT count(*) FROM recommendation WHERE review_id = ?1")?
             .query_row([review_id], |r| r.get(0))?;
         if total == 0 && !self.review_exists(review_id)? {
             return Err(review_not_found(review_id));
         }
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = tx.prepare_cached(
             "SELECT r.id, r.paragraph, r.text, r.position, r.priority, r.lobbying_status,
                     (SELECT group_concat(s.name, char(31)) FROM
                         (SELECT name FROM recommending_state
@@ -125,6 +133,8 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        drop(stmt);
+        tx.finish()?;
         Ok(RecommendationPage {
             total,
             offset,

@@ -47,7 +47,10 @@ fn found(store: &Store, review: Option<i64>, query: &str) -> Vec<String> {
 #[test]
 fn index_has_one_row_per_recommendation_after_create_review() {
     let (mut store, _) = store_with(&recs());
-    assert_eq!(count(store.conn(), "SELECT count(*) FROM recommendation_fts"), 3);
+    assert_eq!(
+        count(store.conn(), "SELECT count(*) FROM recommendation_fts"),
+        3
+    );
     store
         .create_review(&review("Croatia"), &recs()[..2])
         .expect("second review");
@@ -80,7 +83,11 @@ fn text_states_both_names_and_labels_are_findable() {
 fn case_and_diacritics_are_ignored() {
     let (store, id) = store_with(&recs());
     for query in ["turkiye", "TÜRKIYE", "TuRkIyE"] {
-        assert_eq!(found(&store, Some(id), query), vec!["26.1"], "search {query:?}");
+        assert_eq!(
+            found(&store, Some(id), query),
+            vec!["26.1"],
+            "search {query:?}"
+        );
     }
 }
 
@@ -108,13 +115,18 @@ fn prefix_and_phrase_queries() {
 #[test]
 fn operators_and_punctuation_are_plain_text_not_errors() {
     let (store, id) = store_with(&recs());
-    for query in ["NOT", "death OR", "(\"", "penalty)", "-death", "death:*", "^"] {
+    for query in [
+        "NOT", "death OR", "(\"", "penalty)", "-death", "death:*", "^",
+    ] {
         assert!(
             search(store.conn(), Some(id), query, 10).is_ok(),
             "{query:?} must not be a syntax error"
         );
     }
-    assert!(found(&store, Some(id), "  ;; ").is_empty(), "nothing searchable finds nothing");
+    assert!(
+        found(&store, Some(id), "  ;; ").is_empty(),
+        "nothing searchable finds nothing"
+    );
 }
 
 #[test]
@@ -135,7 +147,9 @@ fn search_can_be_limited_to_one_review() {
         );
     }
     assert_eq!(
-        search(store.conn(), None, "federal", 1).expect("limited").len(),
+        search(store.conn(), None, "federal", 1)
+            .expect("limited")
+            .len(),
         1,
         "the limit is applied"
     );
@@ -146,22 +160,52 @@ fn edited_notes_and_ask_are_reindexed() {
     let (mut store, id) = store_with(&recs());
     let r = store.recommendation_id(id, "26.2").expect("26.2");
     store
-        .edit_tracking(r, &TrackingEdit::Notes("Guaraní speakers consulted".into()), "Ana")
+        .edit_tracking(
+            r,
+            &TrackingEdit::Notes("Guaraní speakers consulted".into()),
+            "Ana",
+        )
         .expect("notes");
     store
-        .edit_tracking(r, &TrackingEdit::OurAsk("Independent prison inspectorate".into()), "Ana")
+        .edit_tracking(
+            r,
+            &TrackingEdit::OurAsk("Independent prison inspectorate".into()),
+            "Ana",
+        )
         .expect("ask");
-    assert_eq!(found(&store, Some(id), "Guarani"), vec!["26.2"], "new note found, accent-free");
-    assert_eq!(found(&store, Some(id), "inspectorate"), vec!["26.2"], "new ask found");
+    assert_eq!(
+        found(&store, Some(id), "Guarani"),
+        vec!["26.2"],
+        "new note found, accent-free"
+    );
+    assert_eq!(
+        found(&store, Some(id), "inspectorate"),
+        vec!["26.2"],
+        "new ask found"
+    );
 
     store
-        .edit_tracking(r, &TrackingEdit::Notes("Quechua interpreters booked".into()), "Ana")
+        .edit_tracking(
+            r,
+            &TrackingEdit::Notes("Quechua interpreters booked".into()),
+            "Ana",
+        )
         .expect("notes again");
     store
-        .edit_tracking(r, &TrackingEdit::OurAsk("Visit by the Special Rapporteur".into()), "Ana")
+        .edit_tracking(
+            r,
+            &TrackingEdit::OurAsk("Visit by the Special Rapporteur".into()),
+            "Ana",
+        )
         .expect("ask again");
-    assert!(found(&store, Some(id), "guarani").is_empty(), "the old note no longer matches");
-    assert!(found(&store, Some(id), "inspectorate").is_empty(), "the old ask no longer matches");
+    assert!(
+        found(&store, Some(id), "guarani").is_empty(),
+        "the old note no longer matches"
+    );
+    assert!(
+        found(&store, Some(id), "inspectorate").is_empty(),
+        "the old ask no longer matches"
+    );
     assert_eq!(found(&store, Some(id), "quechua"), vec!["26.2"]);
     assert_eq!(found(&store, Some(id), "rapporteur"), vec!["26.2"]);
     assert_eq!(
@@ -193,6 +237,12 @@ fn tags_and_evidence_are_not_indexed() {
             "Ana",
         )
         .expect("evidence");
-    assert!(found(&store, Some(id), "flagship").is_empty(), "tags are the organization's own");
-    assert!(found(&store, Some(id), "shadow").is_empty(), "evidence is not indexed");
+    assert!(
+        found(&store, Some(id), "flagship").is_empty(),
+        "tags are the organization's own"
+    );
+    assert!(
+        found(&store, Some(id), "shadow").is_empty(),
+        "evidence is not indexed"
+    );
 }

@@ -26,7 +26,10 @@ fn fixture_is_a_version_1_docket_database() {
         "fixture application_id"
     );
     assert_eq!(
-        count(&conn, "SELECT count(*) FROM sqlite_master WHERE name = 'recommendation_fts'"),
+        count(
+            &conn,
+            "SELECT count(*) FROM sqlite_master WHERE name = 'recommendation_fts'"
+        ),
         0,
         "a v1 file has no full-text index yet"
     );
@@ -42,19 +45,41 @@ fn upgrading_v1_keeps_the_data() {
         migrations::latest_version(),
         "user_version after the upgrade"
     );
-    assert_eq!(count(conn, "SELECT count(*) FROM recommendation"), 3, "recommendations kept");
-    assert_eq!(count(conn, "SELECT count(*) FROM recommending_state"), 5, "States kept");
-    assert_eq!(count(conn, "SELECT count(*) FROM evidence_link"), 1, "evidence kept");
+    assert_eq!(
+        count(conn, "SELECT count(*) FROM recommendation"),
+        3,
+        "recommendations kept"
+    );
+    assert_eq!(
+        count(conn, "SELECT count(*) FROM recommending_state"),
+        5,
+        "States kept"
+    );
+    assert_eq!(
+        count(conn, "SELECT count(*) FROM evidence_link"),
+        1,
+        "evidence kept"
+    );
 
-    let id = store.recommendation_id(1, "26.1").expect("26.1 is still there");
+    let id = store
+        .recommendation_id(1, "26.1")
+        .expect("26.1 is still there");
     let d = store.recommendation(id).expect("read 26.1");
-    assert_eq!(d.tracking.notes, "Guaraní speakers consulted", "the note survives");
+    assert_eq!(
+        d.tracking.notes, "Guaraní speakers consulted",
+        "the note survives"
+    );
     assert_eq!(
         d.tracking.our_ask, "Ratify the Covenant before the mid-term report",
         "our ask survives"
     );
     assert_eq!(d.tracking.tags, vec!["treaties"], "the tag survives");
-    assert_eq!(d.history.len(), 1, "the history row survives: {:?}", d.history);
+    assert_eq!(
+        d.history.len(),
+        1,
+        "the history row survives: {:?}",
+        d.history
+    );
     assert_eq!(d.history[0].who, "Ana");
     assert_eq!(d.history[0].field, "notes");
     assert_eq!(
@@ -63,17 +88,31 @@ fn upgrading_v1_keeps_the_data() {
     );
 
     let joint = store.recommendation_id(1, "26.10").expect("26.10");
-    let states = store.recommendation(joint).expect("read 26.10").recommending_states;
-    let names: Vec<_> = states.iter().map(|s| (s.name.as_str(), s.iso3.as_deref())).collect();
+    let states = store
+        .recommendation(joint)
+        .expect("read 26.10")
+        .recommending_states;
+    let names: Vec<_> = states
+        .iter()
+        .map(|s| (s.name.as_str(), s.iso3.as_deref()))
+        .collect();
     assert_eq!(
         names,
-        vec![("Türkiye", Some("TUR")), ("Pakistan", Some("PAK")), ("ACT Group", None)],
+        vec![
+            ("Türkiye", Some("TUR")),
+            ("Pakistan", Some("PAK")),
+            ("ACT Group", None)
+        ],
         "States keep their order and the unknown name stays flagged"
     );
 
     let page = store.recommendations_page(1, 0, 10).expect("page");
     let paras: Vec<_> = page.rows.iter().map(|r| r.paragraph.as_str()).collect();
-    assert_eq!(paras, vec!["26.1", "26.2", "26.10"], "numeric order after the upgrade");
+    assert_eq!(
+        paras,
+        vec!["26.1", "26.2", "26.10"],
+        "numeric order after the upgrade"
+    );
 }
 
 #[test]
@@ -85,7 +124,10 @@ fn upgraded_schema_equals_a_fresh_database() {
     let (up, new) = (schema(upgraded.conn()), schema(fresh.conn()));
     assert!(!new.is_empty(), "the fresh schema is not empty");
     for (a, b) in up.iter().zip(&new) {
-        assert_eq!(a, b, "schema object differs between upgraded and fresh databases");
+        assert_eq!(
+            a, b,
+            "schema object differs between upgraded and fresh databases"
+        );
     }
     assert_eq!(up.len(), new.len(), "same number of schema objects");
     assert_eq!(
@@ -121,7 +163,9 @@ fn upgrade_indexes_old_notes_states_and_labels() {
     }
     // Tags are the organization's own and are not indexed with the source's labels.
     assert!(
-        fts::search(conn, None, "treaties", 10).expect("search").is_empty(),
+        fts::search(conn, None, "treaties", 10)
+            .expect("search")
+            .is_empty(),
         "tags are not in the index"
     );
 }
@@ -131,7 +175,9 @@ fn upgraded_database_accepts_writes_and_reopens_without_migrating_again() {
     let (_dir, path) = v1_copy();
     {
         let mut store = Store::open(&path).expect("upgrade");
-        store.set_user_name("Bea").expect("the v2 setting table works");
+        store
+            .set_user_name("Bea")
+            .expect("the v2 setting table works");
     }
     let store = Store::open(&path).expect("reopen the upgraded file");
     assert_eq!(store.user_name().expect("user name"), "Bea", "setting kept");

@@ -28,7 +28,10 @@ fn assert_refused_untouched(path: &Path, kind: ErrorKind) -> String {
     };
     assert_eq!(err.kind(), kind, "kind of the refusal: {err}");
     assert!(path.exists(), "the refused file must not be deleted");
-    assert!(bytes(path) == before, "the refused file must be byte-identical");
+    assert!(
+        bytes(path) == before,
+        "the refused file must be byte-identical"
+    );
     assert_eq!(
         files_in(path.parent().expect("parent")),
         listing,
@@ -52,7 +55,11 @@ fn fresh_open_creates_missing_parent_folders() {
     let path = dir.path().join("a/b/c/docket.sqlite3");
     let store = Store::open(&path).expect("open in a folder that does not exist yet");
     assert!(path.exists(), "the database file was created");
-    assert_eq!(store.path(), Some(path.as_path()), "the store knows its path");
+    assert_eq!(
+        store.path(),
+        Some(path.as_path()),
+        "the store knows its path"
+    );
     assert_eq!(
         count(store.conn(), "PRAGMA user_version"),
         migrations::latest_version(),
@@ -76,7 +83,11 @@ fn open_sets_the_documented_pragmas() {
     assert_eq!(mode, "wal", "journal_mode");
     assert_eq!(count(conn, "PRAGMA foreign_keys"), 1, "foreign_keys on");
     assert_eq!(count(conn, "PRAGMA synchronous"), 1, "synchronous NORMAL");
-    assert_eq!(count(conn, "PRAGMA busy_timeout"), 5000, "busy_timeout in ms");
+    assert_eq!(
+        count(conn, "PRAGMA busy_timeout"),
+        5000,
+        "busy_timeout in ms"
+    );
 }
 
 #[test]
@@ -93,7 +104,10 @@ fn opening_twice_keeps_data_and_does_not_migrate_again() {
         "version unchanged"
     );
     assert_eq!(
-        store.review(id).expect("the review is still there").recommendations,
+        store
+            .review(id)
+            .expect("the review is still there")
+            .recommendations,
         347,
         "data kept"
     );
@@ -232,8 +246,111 @@ fn truncated_docket_database_is_refused_and_kept() {
                 "refused as damaged: {e:?}"
             );
             let message = e.to_string();
+            if e.kind() == ErrorKind::CorruptDatabase {
+                assert!(message.contains("left untouched"), "message: {message}");
+            }
             assert!(!message.trim().is_empty(), "a message for a person");
         }
     }
-    assert!(bytes(&path) == before, "the truncated file is kept as it was");
+    assert!(
+        bytes(&path) == before,
+        "the truncated file is kept as it was"
+    );
+}
+
+/// Opens `path` from `n` threads at once; returns the errors.
+fn open_concurrently(path: &Path, n: usize) -> Vec<String> {
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(n));
+    let handles: Vec<_> = (0..n)
+        .map(|_| {
+            let (path, barrier) = (path.to_path_buf(), barrier.clone());
+            std::thread::spawn(move || {
+                barrier.wait();
+                Store::open(&path).map(drop).map_err(|e| e.to_string())
+            })
+        })
+        .collect();
+    handles
+        .into_iter()
+        .filter_map(|h| h.join().expect("no panic").err())
+        .collect()
+}
+
+#[test]
+fn simultaneous_first_opens_migrate_once_and_all_succeed() {
+    // The app and docket-cli may open a new (or old) file at the same moment: the second one must
+    // not run the migrations again ("table review already exists").
+    for _ in 0..10 {
+        let (_dir, path) = temp_db();
+        let errors = open_concurrently(&path, 4);
+        assert!(errors.is_empty(), "every open succeeds: {errors:?}");
+        let store = Store::open(&path).expect("reopen");
+        assert_eq!(
+            count(store.conn(), "PRAGMA user_version"),
+            migrations::latest_version()
+        );
+    }
+}
+
+#[test]
+fn simultaneous_opens_of_an_old_file_upgrade_it_once() {
+    for _ in 0..10 {
+        let (_dir, path) = temp_db();
+        std::fs::copy(crate::common::v1_fixture(), &path).expect("copy the v1 fixture");
+        let errors = open_concurrently(&path, 4);
+        assert!(errors.is_empty(), "every open succeeds: {errors:?}");
+        let store = Store::open(&path).expect("reopen");
+        assert_eq!(
+            count(store.conn(), "SELECT count(*) FROM recommendation_fts"),
+            3,
+            "the index was filled once"
+        );
+    }
+}
+
+#[test]
+fn damage_found_after_opening_is_reported_as_a_damaged_file() {
+    let (_dir, path) = temp_db();
+    {
+        let mut store = Store::open(&path).expect("open");
+        docket_core::sample::load(&mut store).expect("load the sample");
+        store
+            .conn()
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+            .expect("checkpoint");
+    }
+    assert!(
+        std::fs::metadata(path.with_extension("sqlite3-wal")).map_or(0, |m| m.len()) == 0,
+        "everything is in the main file"
+    );
+    // Overwrite the root page of the recommendations' b-tree; the schema stays intact.
+    let root: i64 = rusqlite::Connection::open(&path)
+        .expect("open with rusqlite")
+        .query_row(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'recommendation'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("the table's root page");
+    let mut bytes = std::fs::read(&path).expect("read");
+    let page = 4096;
+    let start = page * (root as usize - 1);
+    for b in &mut bytes[start..start + page] {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &bytes).expect("write");
+
+    let store = Store::open(&path).expect("the schema page is intact, so the file opens");
+    let review = 1;
+    let err = store
+        .recommendations_page(review, 0, 1000)
+        .and_then(|_| store.stats(review))
+        .expect_err("reading the damaged pages fails");
+    assert_eq!(err.kind(), ErrorKind::CorruptDatabase, "{err}");
+    let message = err.to_string();
+    assert!(message.contains("damaged"), "{message}");
+    assert!(
+        !message.contains("Try again"),
+        "damage is not a passing failure: {message}"
+    );
 }

@@ -50,7 +50,10 @@ fn pages_are_consistent_windows_of_the_whole_list() {
             offset += page.rows.len() as i64;
             joined.extend(page.rows.into_iter().map(|r| r.paragraph));
         }
-        assert_eq!(joined, all, "pages of {limit} put together give the whole list");
+        assert_eq!(
+            joined, all,
+            "pages of {limit} put together give the whole list"
+        );
     }
     assert!(
         paragraphs(&store, id, 99, 10).is_empty(),
@@ -73,7 +76,11 @@ fn page_rows_carry_states_in_order_and_default_tracking() {
         .remove(0);
     assert_eq!(
         row.states,
-        vec!["Venezuela (Bolivarian Republic of)", "Nicaragua", "ACT Group"],
+        vec![
+            "Venezuela (Bolivarian Republic of)",
+            "Nicaragua",
+            "ACT Group"
+        ],
         "canonical names, in the source's order"
     );
     assert_eq!(row.position, Position::Pending);
@@ -94,24 +101,39 @@ fn invalid_page_arguments_are_refused() {
             "offset {offset}, limit {limit}: {err}"
         );
     }
-    assert!(store.recommendations_page(id, 0, 1000).is_ok(), "1000 is allowed");
+    assert!(
+        store.recommendations_page(id, 0, 1000).is_ok(),
+        "1000 is allowed"
+    );
 }
 
 #[test]
 fn unknown_review_is_not_found() {
     let (store, id) = store_with(&unordered());
     let missing = id + 100;
-    let err = store.recommendations_page(missing, 0, 10).expect_err("page");
+    let err = store
+        .recommendations_page(missing, 0, 10)
+        .expect_err("page");
     assert_eq!(err.kind(), ErrorKind::NotFound, "{err}");
-    assert_eq!(store.review(missing).expect_err("review").kind(), ErrorKind::NotFound);
-    assert_eq!(store.stats(missing).expect_err("stats").kind(), ErrorKind::NotFound);
+    assert_eq!(
+        store.review(missing).expect_err("review").kind(),
+        ErrorKind::NotFound
+    );
+    assert_eq!(
+        store.stats(missing).expect_err("stats").kind(),
+        ErrorKind::NotFound
+    );
 }
 
 #[test]
 fn empty_review_has_an_empty_page_not_an_error() {
     let mut store = Store::open_in_memory().expect("open");
-    let id = store.create_review(&review("Slovenia"), &[]).expect("create");
-    let page = store.recommendations_page(id, 0, 10).expect("page of an empty review");
+    let id = store
+        .create_review(&review("Slovenia"), &[])
+        .expect("create");
+    let page = store
+        .recommendations_page(id, 0, 10)
+        .expect("page of an empty review");
     assert_eq!(page.total, 0);
     assert!(page.rows.is_empty());
 }
@@ -119,9 +141,14 @@ fn empty_review_has_an_empty_page_not_an_error() {
 #[test]
 fn recommendation_lookups_report_missing_ones() {
     let (store, id) = store_with(&unordered());
-    let err = store.recommendation_id(id, "26.999").expect_err("missing paragraph");
+    let err = store
+        .recommendation_id(id, "26.999")
+        .expect_err("missing paragraph");
     assert_eq!(err.kind(), ErrorKind::NotFound);
-    assert!(err.to_string().contains("26.999"), "names the paragraph: {err}");
+    assert!(
+        err.to_string().contains("26.999"),
+        "names the paragraph: {err}"
+    );
     assert_eq!(
         store.recommendation_id(id, " 26.10 ").expect("trimmed"),
         store.recommendation_id(id, "26.10").expect("exact"),
@@ -153,14 +180,21 @@ fn list_reviews_is_sorted_by_state_and_counts_recommendations() {
         .create_review(&review("Slovenia"), &[rec("1.1", "A", &[], &[])])
         .expect("s");
     store
-        .create_review(&review("croatia"), &[rec("1.1", "A", &[], &[]), rec("1.2", "B", &[], &[])])
+        .create_review(
+            &review("croatia"),
+            &[rec("1.1", "A", &[], &[]), rec("1.2", "B", &[], &[])],
+        )
         .expect("c");
     let reviews = store.list_reviews().expect("list");
     let summary: Vec<_> = reviews
         .iter()
         .map(|r| (r.state_under_review.as_str(), r.recommendations))
         .collect();
-    assert_eq!(summary, vec![("Croatia", 2), ("Slovenia", 1)], "by State, with counts");
+    assert_eq!(
+        summary,
+        vec![("Croatia", 2), ("Slovenia", 1)],
+        "by State, with counts"
+    );
 }
 
 #[test]
@@ -169,9 +203,17 @@ fn detail_returns_labels_by_kind_with_sdgs_in_goal_order() {
         position: Position::SupportedInPart,
         position_source: Some("A/HRC/59/15/Add.1 - Para.3".into()),
         groups_of_persons: vec!["Women".into(), "Migrants".into()],
-        sdgs: vec!["10 - REDUCED INEQUALITIES".into(), "5 - GENDER EQUALITY".into()],
+        sdgs: vec![
+            "10 - REDUCED INEQUALITIES".into(),
+            "5 - GENDER EQUALITY".into(),
+        ],
         action_category: Some(5),
-        ..rec("140.7", "Adopt a plan", &["Algeria"], &["Death penalty", "Asylum-seekers"])
+        ..rec(
+            "140.7",
+            "Adopt a plan",
+            &["Algeria"],
+            &["Death penalty", "Asylum-seekers"],
+        )
     };
     let (store, id) = store_with(&[r]);
     let d = store
@@ -179,10 +221,21 @@ fn detail_returns_labels_by_kind_with_sdgs_in_goal_order() {
         .expect("detail");
     assert_eq!(d.review_id, id);
     assert_eq!(d.position, Position::SupportedInPart);
-    assert_eq!(d.position_source.as_deref(), Some("A/HRC/59/15/Add.1 - Para.3"));
+    assert_eq!(
+        d.position_source.as_deref(),
+        Some("A/HRC/59/15/Add.1 - Para.3")
+    );
     assert_eq!(d.action_category, Some(5));
-    assert_eq!(d.themes, vec!["Asylum-seekers", "Death penalty"], "themes sorted");
-    assert_eq!(d.groups_of_persons, vec!["Migrants", "Women"], "groups sorted");
+    assert_eq!(
+        d.themes,
+        vec!["Asylum-seekers", "Death penalty"],
+        "themes sorted"
+    );
+    assert_eq!(
+        d.groups_of_persons,
+        vec!["Migrants", "Women"],
+        "groups sorted"
+    );
     assert_eq!(
         d.sdgs,
         vec!["5 - GENDER EQUALITY", "10 - REDUCED INEQUALITIES"],
@@ -198,21 +251,44 @@ fn stats_count_positions_groups_once_per_recommendation_and_themes() {
         ..rec(p, "text", states, themes)
     };
     let (store, id) = store_with(&[
-        mk("1.1", Position::Supported, &["France", "Germany"], &["Death penalty"]),
-        mk("1.2", Position::Noted, &["Brazil", "France"], &["Death penalty", "Torture"]),
+        mk(
+            "1.1",
+            Position::Supported,
+            &["France", "Germany"],
+            &["Death penalty"],
+        ),
+        mk(
+            "1.2",
+            Position::Noted,
+            &["Brazil", "France"],
+            &["Death penalty", "Torture"],
+        ),
         mk("1.3", Position::Noted, &["ACT Group"], &[]),
         mk("1.4", Position::Supported, &[], &["Torture"]),
     ]);
     let s = store.stats(id).expect("stats");
     assert_eq!(s.review, id);
     assert_eq!(s.recommendations, 4);
-    let pos: Vec<_> = s.by_position.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let pos: Vec<_> = s
+        .by_position
+        .iter()
+        .map(|(k, v)| (k.as_str(), *v))
+        .collect();
     assert_eq!(
         pos,
-        vec![("noted", 2), ("pending", 0), ("supported", 2), ("supported_in_part", 0)],
+        vec![
+            ("noted", 2),
+            ("pending", 0),
+            ("supported", 2),
+            ("supported_in_part", 0)
+        ],
         "every position present, zero included"
     );
-    let groups: Vec<_> = s.by_regional_group.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let groups: Vec<_> = s
+        .by_regional_group
+        .iter()
+        .map(|(k, v)| (k.as_str(), *v))
+        .collect();
     assert_eq!(
         groups,
         vec![("GRULAC", 1), ("WEOG", 2), ("unknown", 1)],

@@ -14,7 +14,10 @@ fn write_commits_on_ok() {
             Ok(())
         })
         .expect("write");
-    assert_eq!(count(store.conn(), "SELECT count(*) FROM setting WHERE key = 'k'"), 1);
+    assert_eq!(
+        count(store.conn(), "SELECT count(*) FROM setting WHERE key = 'k'"),
+        1
+    );
 }
 
 #[test]
@@ -25,7 +28,11 @@ fn write_rolls_back_when_the_closure_fails() {
         Err(Error::InvalidInput("changed my mind".into()))
     });
     let err = result.expect_err("the closure's error is returned");
-    assert_eq!(err.kind(), ErrorKind::InvalidInput, "the closure's own error: {err}");
+    assert_eq!(
+        err.kind(),
+        ErrorKind::InvalidInput,
+        "the closure's own error: {err}"
+    );
     assert_eq!(
         count(store.conn(), "SELECT count(*) FROM setting WHERE key = 'k'"),
         0,
@@ -53,12 +60,31 @@ fn create_review_with_a_duplicate_paragraph_creates_nothing() {
         .create_review(&review("Slovenia"), &recs)
         .expect_err("a paragraph twice is refused");
     assert_eq!(err.kind(), ErrorKind::InvalidInput, "{err}");
-    assert!(err.to_string().contains("1.1"), "names the paragraph: {err}");
+    assert!(
+        err.to_string().contains("1.1"),
+        "names the paragraph: {err}"
+    );
     let conn = store.conn();
-    assert_eq!(count(conn, "SELECT count(*) FROM review"), 0, "no review left");
-    assert_eq!(count(conn, "SELECT count(*) FROM recommendation"), 0, "no recommendation left");
-    assert_eq!(count(conn, "SELECT count(*) FROM recommending_state"), 0, "no State left");
-    assert_eq!(count(conn, "SELECT count(*) FROM recommendation_fts"), 0, "no index row left");
+    assert_eq!(
+        count(conn, "SELECT count(*) FROM review"),
+        0,
+        "no review left"
+    );
+    assert_eq!(
+        count(conn, "SELECT count(*) FROM recommendation"),
+        0,
+        "no recommendation left"
+    );
+    assert_eq!(
+        count(conn, "SELECT count(*) FROM recommending_state"),
+        0,
+        "no State left"
+    );
+    assert_eq!(
+        count(conn, "SELECT count(*) FROM recommendation_fts"),
+        0,
+        "no index row left"
+    );
 }
 
 #[test]
@@ -73,7 +99,10 @@ fn create_review_refuses_empty_text_empty_state_and_bad_action_category() {
         .create_review(&review("Slovenia"), &[rec("1.1", "   ", &["France"], &[])])
         .expect_err("empty text");
     assert_eq!(err.kind(), ErrorKind::InvalidInput, "{err}");
-    assert!(err.to_string().contains("1.1"), "names the paragraph: {err}");
+    assert!(
+        err.to_string().contains("1.1"),
+        "names the paragraph: {err}"
+    );
 
     for bad in [0, 6] {
         let r = NewRecommendation {
@@ -85,7 +114,11 @@ fn create_review_refuses_empty_text_empty_state_and_bad_action_category() {
             .expect_err("action category out of range");
         assert_eq!(err.kind(), ErrorKind::InvalidInput, "category {bad}: {err}");
     }
-    assert_eq!(count(store.conn(), "SELECT count(*) FROM review"), 0, "nothing was created");
+    assert_eq!(
+        count(store.conn(), "SELECT count(*) FROM review"),
+        0,
+        "nothing was created"
+    );
 }
 
 #[test]
@@ -103,7 +136,10 @@ fn create_review_stores_canonical_names_and_keeps_unknown_ones() {
         )
         .expect("create");
     let summary = store.review(id).expect("review");
-    assert_eq!(summary.state_under_review, "Türkiye", "canonical State under review");
+    assert_eq!(
+        summary.state_under_review, "Türkiye",
+        "canonical State under review"
+    );
     assert_eq!(summary.sur_iso3.as_deref(), Some("TUR"));
     let d = store
         .recommendation(store.recommendation_id(id, "1.1").expect("id"))
@@ -111,7 +147,13 @@ fn create_review_stores_canonical_names_and_keeps_unknown_ones() {
     let states: Vec<_> = d
         .recommending_states
         .iter()
-        .map(|s| (s.name.as_str(), s.iso3.as_deref(), s.regional_group.as_deref()))
+        .map(|s| {
+            (
+                s.name.as_str(),
+                s.iso3.as_deref(),
+                s.regional_group.as_deref(),
+            )
+        })
         .collect();
     assert_eq!(
         states,
@@ -137,7 +179,11 @@ fn create_review_stores_canonical_names_and_keeps_unknown_ones() {
         vec!["Czech Republic", "ACT Group", "Cote d'Ivoire"],
         "the names as written are kept (trimmed)"
     );
-    assert_eq!(d.themes, vec!["Theme"], "blank and repeated themes collapse");
+    assert_eq!(
+        d.themes,
+        vec!["Theme"],
+        "blank and repeated themes collapse"
+    );
 }
 
 /// The OS account name as the store documents it: `USER`, `USERNAME`, `LOGNAME`, else "me".
@@ -150,12 +196,28 @@ fn expected_os_user() -> String {
 
 #[test]
 fn user_name_falls_back_to_the_os_user() {
-    let store = Store::open_in_memory().expect("open");
+    let mut store = Store::open_in_memory().expect("open");
     assert_eq!(
         store.user_name().expect("user name"),
         expected_os_user(),
         "no name set: the OS account's"
     );
+    assert_eq!(
+        docket_core::store::os_user_name(),
+        expected_os_user(),
+        "the public fallback agrees"
+    );
+    // A blank name (written by an older build or by hand) also falls back.
+    store
+        .write(|tx| {
+            tx.execute(
+                "INSERT INTO setting(key, value) VALUES ('user_name', '  ')",
+                [],
+            )?;
+            Ok(())
+        })
+        .expect("store a blank name");
+    assert_eq!(store.user_name().expect("user name"), expected_os_user());
 }
 
 #[test]
@@ -171,8 +233,16 @@ fn set_user_name_validates_and_is_then_used() {
         "a refused name is not stored"
     );
     store.set_user_name("  Ana Pérez ").expect("set");
-    assert_eq!(store.user_name().expect("user name"), "Ana Pérez", "trimmed and used");
+    assert_eq!(
+        store.user_name().expect("user name"),
+        "Ana Pérez",
+        "trimmed and used"
+    );
     store.set_user_name("Bea").expect("change");
-    assert_eq!(store.user_name().expect("user name"), "Bea", "replaced, not duplicated");
+    assert_eq!(
+        store.user_name().expect("user name"),
+        "Bea",
+        "replaced, not duplicated"
+    );
     assert_eq!(count(store.conn(), "SELECT count(*) FROM setting"), 1);
 }

@@ -1,0 +1,340 @@
+//! `docket-cli` end to end: the built binary on a temp database.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::{json, Value};
+use tempfile::TempDir;
+
+/// Runs the binary with `args` (after `--db PATH` when `db` is given).
+fn run(db: Option<&Path>, args: &[&str]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_docket-cli"));
+    if let Some(db) = db {
+        cmd.arg("--db").arg(db);
+    }
+    cmd.args(args).output().expect("run docket-cli")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 stdout")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("UTF-8 stderr")
+}
+
+/// Runs a command that must succeed; returns its standard output.
+fn ok(db: &Path, args: &[&str]) -> String {
+    let o = run(Some(db), args);
+    assert!(
+        o.status.success(),
+        "docket-cli {args:?} failed ({}): {}",
+        o.status,
+        stderr(&o)
+    );
+    stdout(&o)
+}
+
+/// Runs a command that must fail; returns its standard error.
+fn fails(db: &Path, args: &[&str]) -> String {
+    let o = run(Some(db), args);
+    assert!(
+        !o.status.success(),
+        "docket-cli {args:?} should fail, printed {}",
+        stdout(&o)
+    );
+    assert!(
+        stdout(&o).is_empty(),
+        "nothing on stdout when failing: {}",
+        stdout(&o)
+    );
+    let err = stderr(&o);
+    assert!(
+        !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+        "a plain message, not a panic: {err}"
+    );
+    err
+}
+
+fn json_of(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
+
+/// A temp folder, its database path, and the sample loaded into it; returns the review id.
+fn with_sample() -> (TempDir, PathBuf, i64) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("x.sqlite3");
+    let id = ok(&db, &["sample"])
+        .trim()
+        .parse()
+        .expect("`sample` prints the review id");
+    (dir, db, id)
+}
+
+#[test]
+fn sample_prints_the_same_id_every_time() {
+    let (_dir, db, id) = with_sample();
+    assert!(db.exists(), "the database was created at --db");
+    let again: i64 = ok(&db, &["sample"]).trim().parse().expect("an id");
+    assert_eq!(
+        again, id,
+        "loading the sample again returns the stored review"
+    );
+    let reviews = json_of(&ok(&db, &["reviews", "--json"]));
+    assert_eq!(
+        reviews.as_array().map(Vec::len),
+        Some(1),
+        "no second review: {reviews}"
+    );
+}
+
+#[test]
+fn reviews_json_lists_the_sample() {
+    let (_dir, db, id) = with_sample();
+    let reviews = json_of(&ok(&db, &["reviews", "--json"]));
+    let list = reviews.as_array().expect("an array");
+    assert_eq!(list.len(), 1, "one review: {reviews}");
+    let r = &list[0];
+    assert_eq!(r["id"], json!(id));
+    assert_eq!(r["state_under_review"], json!("United States of America"));
+    assert_eq!(r["recommendations"], json!(347));
+    assert_eq!(r["report_symbol"], json!("A/HRC/46/15"));
+    assert_eq!(r["cycle"], json!(3));
+}
+
+#[test]
+fn reviews_text_lists_the_sample_and_says_when_there_is_none() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("x.sqlite3");
+    let empty = ok(&db, &["reviews"]);
+    assert!(empty.contains("No reviews yet"), "empty database: {empty}");
+    let id: i64 = ok(&db, &["sample"]).trim().parse().expect("id");
+    let text = ok(&db, &["reviews"]);
+    for fact in [
+        id.to_string().as_str(),
+        "United States of America",
+        "cycle 3",
+        "WG 36",
+        "2020-11-09",
+        "347 recommendations",
+    ] {
+        assert!(text.contains(fact), "`reviews` shows {fact:?}: {text}");
+    }
+}
+
+#[test]
+fn stats_json_has_exactly_the_documented_shape() {
+    let (_dir, db, id) = with_sample();
+    let stats = json_of(&ok(&db, &["stats", "--review", &id.to_string(), "--json"]));
+    let obj = stats.as_object().expect("an object");
+    let mut keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        vec![
+            "by_position",
+            "by_regional_group",
+            "by_theme",
+            "recommendations",
+            "review"
+        ],
+        "top-level keys"
+    );
+    assert_eq!(stats["review"], json!(id));
+    assert_eq!(stats["recommendations"], json!(347));
+    assert_eq!(
+        stats["by_position"],
+        json!({"supported": 263, "noted": 67, "supported_in_part": 17, "pending": 0}),
+        "by_position"
+    );
+    let groups = stats["by_regional_group"]
+        .as_object()
+        .expect("groups object");
+    for g in ["WEOG", "GRULAC", "African", "Asia-Pacific", "EEG"] {
+        assert!(
+            groups.get(g).and_then(Value::as_i64).unwrap_or(0) > 0,
+            "{g} recommended something: {groups:?}"
+        );
+    }
+    assert!(
+        !groups.contains_key("unknown"),
+        "every State known: {groups:?}"
+    );
+    let themes = stats["by_theme"].as_object().expect("themes object");
+    assert!(
+        themes
+            .get("Death penalty")
+            .and_then(Value::as_i64)
+            .unwrap_or(0)
+            > 0,
+        "themes counted: {themes:?}"
+    );
+    assert!(themes.values().all(Value::is_i64), "counts are integers");
+}
+
+#[test]
+fn stats_text_shows_the_counts() {
+    let (_dir, db, id) = with_sample();
+    let text = ok(&db, &["stats", "--review", &id.to_string()]);
+    for fact in [
+        "347 recommendations",
+        "263  supported",
+        "67  noted",
+        "17  supported_in_part",
+        "WEOG",
+        "GRULAC",
+        "By theme",
+    ] {
+        assert!(text.contains(fact), "`stats` shows {fact:?}: {text}");
+    }
+}
+
+#[test]
+fn show_json_of_a_corrected_recommendation() {
+    let (_dir, db, id) = with_sample();
+    let d = json_of(&ok(
+        &db,
+        &["show", "--review", &id.to_string(), "26.347", "--json"],
+    ));
+    assert_eq!(d["paragraph"], json!("26.347"));
+    assert_eq!(d["review_id"], json!(id));
+    assert_eq!(d["position"], json!("supported"));
+    assert_eq!(
+        d["recommending_states"],
+        json!([{"name": "Nicaragua", "iso3": "NIC", "regional_group": "GRULAC"}]),
+        "recommending_states"
+    );
+    assert!(
+        d["themes"].is_array(),
+        "themes is an array: {}",
+        d["themes"]
+    );
+    assert_eq!(d["themes"], json!(["Migrants"]));
+    let text = d["text"].as_str().expect("text");
+    assert!(
+        !text.contains("(Nicaragua)"),
+        "text without the State: {text}"
+    );
+    assert!(d["tracking"].is_object(), "tracking included");
+    assert_eq!(d["history"], json!([]), "no history yet");
+}
+
+#[test]
+fn show_text_has_the_key_facts() {
+    let (_dir, db, id) = with_sample();
+    let text = ok(&db, &["show", "--review", &id.to_string(), "26.161"]);
+    for fact in [
+        "26.161",
+        "noted",
+        "Put an end to sanctions",
+        "Venezuela (Bolivarian Republic of) (GRULAC)",
+        "Nicaragua (GRULAC)",
+        "Unilateral coercive measures",
+    ] {
+        assert!(text.contains(fact), "`show` shows {fact:?}: {text}");
+    }
+}
+
+#[test]
+fn show_of_a_missing_paragraph_fails_naming_it() {
+    let (_dir, db, id) = with_sample();
+    let err = fails(&db, &["show", "--review", &id.to_string(), "26.999"]);
+    assert!(err.contains("26.999"), "names the paragraph: {err}");
+}
+
+#[test]
+fn stats_of_a_missing_review_fails_plainly() {
+    let (_dir, db, id) = with_sample();
+    let err = fails(&db, &["stats", "--review", &(id + 1).to_string()]);
+    assert!(
+        err.contains("no review"),
+        "says the review is missing: {err}"
+    );
+}
+
+#[test]
+fn a_text_file_as_db_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("notes.txt");
+    let content = "Coalition notes: lobby the mission before HRC46.\n";
+    std::fs::write(&db, content).expect("write");
+    for args in [&["sample"][..], &["reviews", "--json"][..]] {
+        let err = fails(&db, args);
+        assert!(err.contains("left untouched"), "{args:?}: {err}");
+        assert!(
+            err.contains(&db.display().to_string()),
+            "names the file: {err}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&db).expect("read"),
+            content,
+            "file unchanged"
+        );
+    }
+}
+
+#[test]
+fn a_newer_database_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("x.sqlite3");
+    ok(&db, &["sample"]);
+    bump_user_version(&db);
+    let before = std::fs::read(&db).expect("read");
+    let err = fails(&db, &["reviews"]);
+    assert!(err.contains("newer version of Docket"), "says why: {err}");
+    assert!(
+        err.contains("left untouched"),
+        "says the file is kept: {err}"
+    );
+    assert!(
+        std::fs::read(&db).expect("read") == before,
+        "file unchanged"
+    );
+}
+
+/// Raises the file's `user_version` by one without a SQLite library: the header stores it
+/// big-endian at byte 60 (<https://www.sqlite.org/fileformat.html#user_version_number>). The
+/// database was closed cleanly, so the main file holds everything (no -wal left).
+fn bump_user_version(db: &Path) {
+    assert!(
+        !db.with_extension("sqlite3-wal").exists(),
+        "the database was checkpointed and its log removed on close"
+    );
+    let mut bytes = std::fs::read(db).expect("read");
+    let version = u32::from_be_bytes([bytes[60], bytes[61], bytes[62], bytes[63]]);
+    assert!(version >= 1, "a Docket database has a version");
+    bytes[60..64].copy_from_slice(&(version + 1).to_be_bytes());
+    std::fs::write(db, bytes).expect("write");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn without_db_the_app_database_in_xdg_data_home_is_used() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let out = Command::new(env!("CARGO_BIN_EXE_docket-cli"))
+        .arg("sample")
+        .env("XDG_DATA_HOME", &data)
+        .env("HOME", dir.path().join("home"))
+        .output()
+        .expect("run docket-cli");
+    assert!(
+        out.status.success(),
+        "sample without --db: {}",
+        stderr(&out)
+    );
+    let expected = data.join("org.docket.desktop").join("docket.sqlite3");
+    assert!(
+        expected.exists(),
+        "the app's database {} was created",
+        expected.display()
+    );
+    assert!(
+        !dir.path().join("home").exists(),
+        "nothing written under HOME when XDG_DATA_HOME is set"
+    );
+    let id = stdout(&out).trim().to_owned();
+    let again = ok(&expected, &["sample"]);
+    assert_eq!(again.trim(), id, "--db on that file sees the same review");
+}
