@@ -224,3 +224,67 @@ async fn a_newer_database_is_explained_and_kept() {
         "the file is kept as it was"
     );
 }
+
+#[tokio::test]
+#[ignore = "needs an X display and tauri-driver: run `make test-e2e`"]
+async fn a_second_launch_hands_over_to_the_running_app() {
+    let home = tempfile::tempdir().unwrap();
+    let bus = support::SessionBus::start();
+    let driver = Driver::start_with_env(
+        home.path(),
+        &[("DBUS_SESSION_BUS_ADDRESS", bus.address.as_str())],
+    );
+    let c = driver.launch(app()).await;
+    wait_for(&c, &testid("first-run")).await;
+
+    let mut second = std::process::Command::new(app())
+        .envs(driver.app_env())
+        .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let status = support::wait_exit(&mut second, std::time::Duration::from_secs(15));
+    if status.is_none() {
+        let _ = second.kill();
+        let _ = second.wait();
+    }
+    assert!(
+        status.is_some_and(|s| s.success()),
+        "the second launch must exit and leave the running app in charge: {status:?}"
+    );
+    // The first instance carries on.
+    wait_for(&c, &testid("open-sample"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, &testid("rec-count"), |t| t.contains("347")).await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs an X display and tauri-driver: run `make test-e2e`"]
+async fn the_window_size_is_remembered() {
+    let home = tempfile::tempdir().unwrap();
+    let driver = Driver::start(home.path());
+    let c = driver.launch(app()).await;
+    wait_for(&c, &testid("first-run")).await;
+    c.set_window_size(1000, 700).await.unwrap();
+    let deadline = std::time::Instant::now() + support::UI_TIMEOUT;
+    while c.get_window_size().await.unwrap() != (1000, 700) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the window did not resize"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    // The size is saved shortly after the window stops changing, then the app is ended.
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    c.close().await.unwrap();
+
+    let c = driver.launch(app()).await;
+    wait_for(&c, &testid("first-run")).await;
+    assert_eq!(c.get_window_size().await.unwrap(), (1000, 700));
+    c.close().await.unwrap();
+}

@@ -6,9 +6,12 @@ pub mod commands;
 pub mod db;
 pub mod error;
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
 
-use tauri::{Manager, Runtime};
+use tauri::{AppHandle, Manager, Runtime, WindowEvent};
+use tauri_plugin_window_state::{AppHandleExt, StateFlags};
 
 pub use db::Db;
 
@@ -49,10 +52,32 @@ pub fn run() {
             app.manage(db);
             Ok(())
         })
+        .on_window_event(|window, event| {
+            if matches!(event, WindowEvent::Resized(_) | WindowEvent::Moved(_)) {
+                save_window_state_soon(window.app_handle());
+            }
+        })
         .invoke_handler(invoke_handler())
         .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("Docket could not start: {e}");
         std::process::exit(1);
     }
+}
+
+/// Saves the window's size and position half a second after it stops changing. The plugin saves
+/// only when the app exits normally; this keeps the size when the session ends or the app is
+/// killed.
+fn save_window_state_soon<R: Runtime>(app: &AppHandle<R>) {
+    static GENERATION: AtomicU64 = AtomicU64::new(0);
+    let generation = GENERATION.fetch_add(1, Ordering::SeqCst) + 1;
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        if GENERATION.load(Ordering::SeqCst) == generation {
+            if let Err(e) = app.save_window_state(StateFlags::all()) {
+                eprintln!("Docket could not save the window's size: {e}");
+            }
+        }
+    });
 }

@@ -50,6 +50,19 @@ pub struct Driver {
 impl Driver {
     /// Starts tauri-driver; the app it launches keeps its data under `home`.
     pub fn start(home: &Path) -> Driver {
+        Driver::start_with_env(home, &[])
+    }
+
+    /// The environment the app gets (data folders), for launching it without the driver.
+    pub fn app_env(&self) -> Vec<(String, PathBuf)> {
+        vec![
+            ("XDG_DATA_HOME".into(), self.home.join("data")),
+            ("XDG_CONFIG_HOME".into(), self.home.join("config")),
+        ]
+    }
+
+    /// Like [`Driver::start`], with more environment variables for the app.
+    pub fn start_with_env(home: &Path, env: &[(&str, &str)]) -> Driver {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "no X display: run the end-to-end tests under xvfb-run (`make test-e2e`)"
@@ -71,6 +84,7 @@ impl Driver {
             .env("XDG_CONFIG_HOME", &config)
             // No accessibility bus under Xvfb; without this GTK waits for it.
             .env("NO_AT_BRIDGE", "1")
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -195,4 +209,53 @@ pub async fn wait_value(c: &Client, css: &str, ok: impl Fn(&str) -> bool) -> Str
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     panic!("{css}: value never matched; last seen {last:?}")
+}
+
+/// A private D-Bus session bus (the single-instance check uses the session bus on Linux).
+pub struct SessionBus {
+    child: Child,
+    /// Its address, for `DBUS_SESSION_BUS_ADDRESS`.
+    pub address: String,
+}
+
+impl SessionBus {
+    /// Starts `dbus-daemon --session` and reads its address.
+    pub fn start() -> SessionBus {
+        use std::io::BufRead;
+        let mut child = Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--print-address=1"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dbus-daemon starts (Debian package dbus-daemon)");
+        let mut line = String::new();
+        let stdout = child.stdout.take().expect("piped stdout");
+        std::io::BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("dbus-daemon prints its address");
+        SessionBus {
+            child,
+            address: line.trim().to_owned(),
+        }
+    }
+}
+
+impl Drop for SessionBus {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Waits for a child process to exit; `None` if it is still running after `timeout`.
+pub fn wait_exit(child: &mut Child, timeout: Duration) -> Option<std::process::ExitStatus> {
+    let deadline = Instant::now() + timeout;
+    while Instant::now() < deadline {
+        if let Ok(Some(status)) = child.try_wait() {
+            return Some(status);
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    None
 }
