@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp"
 
-.PHONY: run test setup setup-test ui lint fmt test-rust test-ui test-e2e bench sample icons clean
+.PHONY: run test setup setup-test ui lint fmt test-rust test-ui test-e2e bench sample screenshots clean
 
 ## run: build Docket (release) and open it on your own data folder
 run: setup ui
@@ -57,3 +57,7 @@ sample:
 clean:
 	cargo clean
 	rm -rf ui/dist ui/node_modules
+
+## screenshots: the user guide's pictures, from the real app (docs/images)
+screenshots: setup-test ui
+	DOCKET_SCREENSHOTS=$(CURDIR)/docs/images $(XVFB) cargo test --locked --test e2e screenshots -- --ignored

@@ -288,3 +288,49 @@ async fn the_window_size_is_remembered() {
     assert_eq!(c.get_window_size().await.unwrap(), (1000, 700));
     c.close().await.unwrap();
 }
+
+/// The user guide's screenshots, taken from the real app (`make screenshots` writes them to
+/// docs/images; otherwise they go to a temp folder and are only checked).
+#[tokio::test]
+#[ignore = "needs an X display and tauri-driver: run `make test-e2e`"]
+async fn screenshots_for_the_user_guide() {
+    let home = tempfile::tempdir().unwrap();
+    let out = std::env::var_os("DOCKET_SCREENSHOTS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| home.path().join("shots"));
+    std::fs::create_dir_all(&out).unwrap();
+    let driver = Driver::start(home.path());
+    let c = driver.launch(app()).await;
+    c.set_window_size(1280, 800).await.unwrap();
+    let shoot = |name: &'static str| {
+        let c = &c;
+        let out = out.clone();
+        async move {
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            let png = c.screenshot().await.unwrap();
+            assert!(png.starts_with(b"\x89PNG"), "{name} is a PNG");
+            std::fs::write(out.join(format!("{name}.png")), png).unwrap();
+        }
+    };
+    wait_for(&c, &testid("first-run")).await;
+    shoot("first-run").await;
+    wait_for(&c, &testid("open-sample")).await.click().await.unwrap();
+    wait_text(&c, &testid("rec-count"), |t| t.contains("347")).await;
+    shoot("review").await;
+    wait_for(&c, &row("26.5")).await.click().await.unwrap();
+    wait_for(&c, &testid("field-priority"))
+        .await
+        .select_by_value("high")
+        .await
+        .unwrap();
+    wait_for(&c, &testid("saved-status")).await;
+    let ask = wait_for(&c, &testid("field-our_ask")).await;
+    ask.click().await.unwrap();
+    ask.send_keys("Ratify the Convention on the Rights of the Child before the mid-term report.")
+        .await
+        .unwrap();
+    wait_for(&c, &testid("save-our_ask")).await.click().await.unwrap();
+    wait_text(&c, &testid("history"), |t| t.contains("Ratify")).await;
+    shoot("detail").await;
+    c.close().await.unwrap();
+}
