@@ -19,15 +19,23 @@ fn json(path: &str) -> Value {
 /// The quoted names in the `COMMANDS` list of build.rs.
 fn declared_commands() -> BTreeSet<String> {
     let src = read("src-tauri/build.rs");
-    let start = src.find("const COMMANDS").expect("build.rs declares COMMANDS");
+    let start = src
+        .find("const COMMANDS")
+        .expect("build.rs declares COMMANDS");
     let list = &src[start..src[start..].find("];").expect("end of COMMANDS") + start];
-    list.split('"').skip(1).step_by(2).map(str::to_owned).collect()
+    list.split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The commands in `generate_handler![...]` of lib.rs.
 fn registered_commands() -> BTreeSet<String> {
     let src = read("src-tauri/src/lib.rs");
-    let start = src.find("generate_handler![").expect("lib.rs registers commands");
+    let start = src
+        .find("generate_handler![")
+        .expect("lib.rs registers commands");
     let end = src[start..].find(']').expect("end of generate_handler") + start;
     src[start + "generate_handler![".len()..end]
         .split(',')
@@ -40,7 +48,9 @@ fn registered_commands() -> BTreeSet<String> {
 fn csp_allows_nothing_remote_and_no_eval() {
     let conf = json("tauri.conf.json");
     let security = &conf["app"]["security"];
-    let csp = security["csp"].as_object().expect("the CSP is a map, never null");
+    let csp = security["csp"]
+        .as_object()
+        .expect("the CSP is a map, never null");
     assert_eq!(csp["default-src"], "'self'");
     assert_eq!(csp["script-src"], "'self'", "scripts only from the app");
     assert_eq!(csp["object-src"], "'none'");
@@ -51,8 +61,10 @@ fn csp_allows_nothing_remote_and_no_eval() {
                 !source.contains('*') && source != "'unsafe-eval'" && source != "blob:",
                 "{directive}: {source} is not allowed"
             );
-            let remote = source.starts_with("http:") || source.starts_with("https:")
-                || source.starts_with("ws:") || source.starts_with("wss:");
+            let remote = source.starts_with("http:")
+                || source.starts_with("https:")
+                || source.starts_with("ws:")
+                || source.starts_with("wss:");
             assert!(
                 !remote || (directive == "connect-src" && source == "http://ipc.localhost"),
                 "{directive}: {source} would load remote content"
@@ -71,14 +83,21 @@ fn the_capability_is_for_the_main_window_only() {
     assert_eq!(cap["windows"], serde_json::json!(["main"]));
     assert!(cap.get("webviews").is_none() && cap.get("remote").is_none());
     let windows = json("tauri.conf.json")["app"]["windows"].clone();
-    assert_eq!(windows[0]["label"], "main", "the app's one window is named main");
+    assert_eq!(
+        windows[0]["label"], "main",
+        "the app's one window is named main"
+    );
 }
 
 #[test]
 fn every_command_is_declared_registered_and_allowed() {
     let declared = declared_commands();
     assert!(declared.len() >= 7, "{declared:?}");
-    assert_eq!(declared, registered_commands(), "build.rs COMMANDS vs generate_handler!");
+    assert_eq!(
+        declared,
+        registered_commands(),
+        "build.rs COMMANDS vs generate_handler!"
+    );
     let allowed: BTreeSet<String> = json("src-tauri/capabilities/main.json")["permissions"]
         .as_array()
         .unwrap()
@@ -89,5 +108,8 @@ fn every_command_is_declared_registered_and_allowed() {
         .iter()
         .map(|c| format!("allow-{}", c.replace('_', "-")))
         .collect();
-    assert_eq!(allowed, expected, "the capability allows exactly the app's commands");
+    assert_eq!(
+        allowed, expected,
+        "the capability allows exactly the app's commands"
+    );
 }

@@ -314,7 +314,11 @@ async fn screenshots_for_the_user_guide() {
     };
     wait_for(&c, &testid("first-run")).await;
     shoot("first-run").await;
-    wait_for(&c, &testid("open-sample")).await.click().await.unwrap();
+    wait_for(&c, &testid("open-sample"))
+        .await
+        .click()
+        .await
+        .unwrap();
     wait_text(&c, &testid("rec-count"), |t| t.contains("347")).await;
     shoot("review").await;
     wait_for(&c, &row("26.5")).await.click().await.unwrap();
@@ -329,8 +333,78 @@ async fn screenshots_for_the_user_guide() {
     ask.send_keys("Ratify the Convention on the Rights of the Child before the mid-term report.")
         .await
         .unwrap();
-    wait_for(&c, &testid("save-our_ask")).await.click().await.unwrap();
+    wait_for(&c, &testid("save-our_ask"))
+        .await
+        .click()
+        .await
+        .unwrap();
     wait_text(&c, &testid("history"), |t| t.contains("Ratify")).await;
     shoot("detail").await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs an X display and tauri-driver: run `make test-e2e`"]
+async fn a_review_of_100000_recommendations_keeps_only_visible_rows_in_the_page() {
+    const N: usize = 100_000;
+    let home = tempfile::tempdir().unwrap();
+    let driver = Driver::start(home.path());
+    {
+        let mut store = Store::open(&driver.db_path()).unwrap();
+        let recs: Vec<NewRecommendation> = (0..N)
+            .map(|i| NewRecommendation {
+                paragraph: format!("{}.{}", 100 + i / 1000, i % 1000 + 1),
+                text: format!("Generated recommendation number {i}"),
+                states: vec!["Cabo Verde".into()],
+                position: Position::Supported,
+                position_source: None,
+                themes: vec![],
+                groups_of_persons: vec![],
+                sdgs: vec![],
+                action_category: None,
+            })
+            .collect();
+        let review = NewReview {
+            state_under_review: "Slovenia".into(),
+            cycle: Some(4),
+            wg_session: Some(46),
+            review_date: None,
+            report_symbol: None,
+            addendum_symbol: None,
+            adoption_date: None,
+        };
+        store.create_review(&review, &recs).unwrap();
+    }
+    let c = driver.launch(app()).await;
+    wait_text(&c, &testid("rec-count"), |t| t.contains("100,000")).await;
+    wait_for(&c, &row("100.1")).await;
+    let rendered = || async {
+        c.execute(
+            "return document.querySelectorAll('[data-testid=\"rec-row\"]').length",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_u64()
+        .unwrap()
+    };
+    let n = rendered().await;
+    assert!(
+        (1..200).contains(&n),
+        "only the visible rows are in the DOM, not {n}"
+    );
+    // Jump to the end: the last recommendation is fetched and drawn, still with few rows.
+    c.execute(
+        "const g = document.querySelector('[data-testid=\"rec-table\"]'); g.scrollTop = g.scrollHeight;",
+        vec![],
+    )
+    .await
+    .unwrap();
+    wait_for(&c, &row("199.1000")).await;
+    let n = rendered().await;
+    assert!(
+        (1..200).contains(&n),
+        "after scrolling, still only visible rows: {n}"
+    );
     c.close().await.unwrap();
 }

@@ -95,7 +95,9 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX history_by_recommendation ON history(recommendation_id, id);
     "#,
     // v2: settings, and the full-text index over text, States, themes, our ask and notes, filled
-    // from what v1 databases already hold. The store keeps it in sync (`store::fts`).
+    // from what v1 databases already hold. The store keeps it in sync (`store::fts`); the backfill
+    // below repeats `fts::REFRESH_SELECT` on purpose: a migration is frozen once shipped, while
+    // the store's indexing may change in a later migration.
     r#"
     CREATE TABLE setting (
         key   TEXT PRIMARY KEY,
