@@ -6,6 +6,7 @@
 
 pub mod domain;
 pub mod error;
+pub mod import;
 pub mod paragraph;
 pub mod paths;
 pub mod sample;

@@ -1,0 +1,85 @@
+//! Importing recommendations from the sources organizations really have.
+//!
+//! Each source format has its own reader module that turns decoded text (or bytes) into
+//! [`ParsedReview`]s or [`PositionUpdate`]s plus [`Problem`]s, without touching the store. Readers
+//! never panic on any input: bad input becomes a problem with a line and column.
+//!
+//! - [`decode`]: bytes → text (BOMs, UTF-8, UTF-16, legacy 8-bit code pages told apart by
+//!   content), separator sniffing, CSV records with their line numbers.
+//! - [`upr_info`]: UPR Info database exports (CSV).
+//! - [`report`]: the Working Group report's text (from PDF, DOCX or pasted).
+//! - [`thematic`]: OHCHR's thematic list of recommendations with positions.
+//! - [`responses`]: the State's responses (addendum) listing paragraphs supported or noted.
+
+pub mod decode;
+pub mod report;
+pub mod responses;
+pub mod thematic;
+pub mod upr_info;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{NewRecommendation, NewReview, Position};
+
+/// A review and its recommendations as read from a source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParsedReview {
+    /// The review's facts as far as the source tells them.
+    pub review: NewReview,
+    /// Its recommendations, in source order.
+    pub recommendations: Vec<NewRecommendation>,
+}
+
+/// A position (with what comes with it) for a recommendation identified by its paragraph number,
+/// read from a source that does not carry the recommendations themselves (thematic list,
+/// addendum).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PositionUpdate {
+    /// Paragraph number, e.g. `140.7`.
+    pub paragraph: String,
+    /// The position, when the source gives one.
+    pub position: Option<Position>,
+    /// Where the position comes from, e.g. `A/HRC/59/15/Add.1 - Para.3`.
+    pub position_source: Option<String>,
+    /// The recommendation's text when the source repeats it (used to check the join).
+    pub text: Option<String>,
+    /// Recommending States as written, when the source repeats them.
+    pub states: Vec<String>,
+    /// Themes.
+    pub themes: Vec<String>,
+    /// Groups of persons.
+    pub groups_of_persons: Vec<String>,
+    /// SDGs, e.g. `5 - GENDER EQUALITY`.
+    pub sdgs: Vec<String>,
+}
+
+/// Something wrong or doubtful in a source, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    /// 1-based line in the decoded text, when known.
+    pub line: Option<u64>,
+    /// 1-based column (in characters), when known.
+    pub column: Option<u64>,
+    /// What is wrong and what to do, for a person.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at a line (and optionally a column).
+    pub fn at(line: u64, column: Option<u64>, message: impl Into<String>) -> Self {
+        Problem {
+            line: Some(line),
+            column,
+            message: message.into(),
+        }
+    }
+
+    /// A problem with the whole source.
+    pub fn general(message: impl Into<String>) -> Self {
+        Problem {
+            line: None,
+            column: None,
+            message: message.into(),
+        }
+    }
+}

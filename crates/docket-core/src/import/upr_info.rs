@@ -1,0 +1,679 @@
+//! UPR Info database exports (CSV).
+//!
+//! The export has one row per recommending State:
+//! `To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session`. Header names
+//! match case-insensitively and in any order; extra columns are ignored; `To`, `Text`, `From` and
+//! `Session` are required.
+//!
+//! # Grouping
+//!
+//! Rows with the same State under review (`To`, as resolved), the same `Session` and the same
+//! recommendation text are one recommendation with several recommending States (in the order of
+//! their first appearance, without duplicates). The text is compared **after trimming surrounding
+//! whitespace only**; whitespace inside the text is significant. This is the rule that yields the
+//! documented figures of the real export of sessions 1-5 (6,094 rows → 5,644 recommendations in
+//! 80 reviews): its 28 pairs of rows that differ only by trailing spaces are one recommendation
+//! each, while one pair (Finland, session 1, Netherlands / Slovenia) differs by a double space
+//! inside the text and is kept as two recommendations (collapsing inner whitespace would give
+//! 5,643). The stored text is the first row's trimmed text, so two recommendations of one review
+//! never end up with the same text.
+//!
+//! Within a group, the first non-empty `Response` and `Action` win (a conflicting `Response` is
+//! reported as a problem), and the issues of all rows are merged (first appearance order).
+//!
+//! # Fields
+//!
+//! - `Response`: "Accepted"/"Supported" → supported, "Noted"/"Rejected" → noted, "Partially
+//!   accepted"/"Supported/Noted" → supported in part, empty/"Pending" → pending, anything else →
+//!   pending with a problem.
+//! - `Action`: UPR Info's action category 1-5; other numbers or empty → none; not a number → none
+//!   with a problem.
+//! - `Issue`: comma-joined issues → themes, see [`split_issues`].
+//! - `Session`: the Working Group session number, the first number in the cell ("5", "UPR 5",
+//!   "Session 5"); the cycle comes from [`cycle_of_session`].
+//! - `To`: canonical name via [`crate::states::resolve`], else as written with a problem.
+//! - `From`: kept as written (the store resolves), HTML entities decoded (`&#40;Unknown&#41;` →
+//!   `(Unknown)`); a name that is not a known State is reported once.
+//!
+//! UPR Info exports carry no paragraph numbers: `paragraph` is empty (the store then matches
+//! recommendations by text) and recommendations keep their source order within a review.
+//!
+//! Line numbers in problems are 1-based lines of the decoded text, counting CR, LF and CRLF as
+//! line breaks (the real file has bare CR line endings).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use super::{ParsedReview, Problem};
+use crate::domain::{NewRecommendation, NewReview, Position};
+use crate::states;
+
+/// The result of reading a UPR Info export.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct UprInfoParse {
+    /// One review per (State under review, session), ordered by session (unknown last), then by
+    /// State.
+    pub reviews: Vec<ParsedReview>,
+    /// Data rows read (the header not counted), including rows skipped for a problem.
+    pub rows: u64,
+    /// Problems, with 1-based line numbers where known.
+    pub problems: Vec<Problem>,
+}
+
+/// The UPR cycle of a Working Group session: sessions 1–12 → cycle 1, 13–26 → 2, 27–40 → 3,
+/// 41–54 → 4, 55 and later → 5; `None` for a number below 1.
+pub fn cycle_of_session(n: i64) -> Option<i64> {
+    match n {
+        i64::MIN..=0 => None,
+        1..=12 => Some(1),
+        13..=26 => Some(2),
+        27..=40 => Some(3),
+        41..=54 => Some(4),
+        _ => Some(5),
+    }
+}
+
+/// UPR Info issue names known to contain a comma, which [`split_issues`] keeps whole.
+///
+/// The export of sessions 1-5 has none (its 54 issues are all comma-free); the list is here so
+/// that one seen in another export can be added without touching the splitting logic.
+const ISSUES_WITH_COMMAS: &[&str] = &[];
+
+/// Splits an `Issue` cell into themes.
+///
+/// Splits on commas, trims, drops empty parts and duplicates. UPR Info joins issues with a bare
+/// comma and every issue name starts with a capital letter, so a part that starts with a
+/// lower-case letter ("…, refugees") is taken as the continuation of the previous issue, joined
+/// back with ", ". Names listed in `ISSUES_WITH_COMMAS` are kept whole as well.
+pub fn split_issues(cell: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = cell.trim();
+    'outer: while !rest.is_empty() {
+        for known in ISSUES_WITH_COMMAS {
+            if let Some(head) = rest.get(..known.len()) {
+                let tail = rest.get(known.len()..).unwrap_or("");
+                if head.eq_ignore_ascii_case(known)
+                    && (tail.is_empty() || tail.trim_start().starts_with(','))
+                {
+                    push_unique(&mut out, head.trim());
+                    rest = tail.trim_start().trim_start_matches(',').trim_start();
+                    continue 'outer;
+                }
+            }
+        }
+        let (part, tail) = match rest.split_once(',') {
+            Some((p, t)) => (p, t),
+            None => (rest, ""),
+        };
+        let part = part.trim();
+        let continues = part.chars().next().is_some_and(char::is_lowercase);
+        if continues {
+            if let Some(last) = out.last_mut() {
+                last.push_str(", ");
+                last.push_str(part);
+            } else {
+                push_unique(&mut out, part);
+            }
+        } else if !part.is_empty() {
+            push_unique(&mut out, part);
+        }
+        rest = tail.trim_start();
+    }
+    out
+}
+
+fn push_unique(list: &mut Vec<String>, item: &str) {
+    if !item.is_empty() && !list.iter().any(|x| x == item) {
+        list.push(item.to_string());
+    }
+}
+
+/// Decodes the HTML entities UPR Info leaves in its exports (`&#40;`, `&#x28;`, `&amp;`, …).
+/// Unknown or malformed entities are kept as written.
+fn decode_entities(s: &str) -> Cow<'_, str> {
+    if !s.contains('&') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(rest.get(..i).unwrap_or(""));
+        let after = rest.get(i..).unwrap_or("");
+        let decoded = after.get(1..).and_then(|body| {
+            let end = body.find(';').filter(|&e| e <= 10)?;
+            let name = body.get(..end)?;
+            let c = if let Some(num) = name.strip_prefix('#') {
+                let v = if let Some(hex) = num.strip_prefix('x').or_else(|| num.strip_prefix('X')) {
+                    u32::from_str_radix(hex, 16).ok()?
+                } else {
+                    num.parse::<u32>().ok()?
+                };
+                char::from_u32(v)?
+            } else {
+                match name {
+                    "amp" => '&',
+                    "lt" => '<',
+                    "gt" => '>',
+                    "quot" => '"',
+                    "apos" => '\'',
+                    "nbsp" => '\u{a0}',
+                    _ => return None,
+                }
+            };
+            Some((c, end + 2))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = after.get(len..).unwrap_or("");
+            }
+            None => {
+                out.push('&');
+                rest = after.get(1..).unwrap_or("");
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// Reads a `Response` cell: the position, and whether the value was recognized.
+fn parse_response(cell: &str) -> (Position, bool) {
+    let key = cell.trim().to_ascii_lowercase();
+    let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+    match key.as_str() {
+        "accepted" | "supported" | "accept" | "support" => (Position::Supported, true),
+        "noted" | "rejected" | "not accepted" | "not supported" => (Position::Noted, true),
+        "partially accepted"
+        | "partially supported"
+        | "supported/noted"
+        | "accepted/noted"
+        | "supported in part"
+        | "partially" => (Position::SupportedInPart, true),
+        "" | "pending" => (Position::Pending, true),
+        _ => (Position::Pending, false),
+    }
+}
+
+/// Reads an `Action` cell: `Ok(Some(1..=5))`, `Ok(None)` for empty or out of range, `Err` when
+/// not a number.
+fn parse_action(cell: &str) -> Result<Option<i64>, ()> {
+    let t = cell.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let n = match t.parse::<i64>() {
+        Ok(n) => n,
+        Err(_) => match t.parse::<f64>() {
+            Ok(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e9 => f as i64,
+            _ => return Err(()),
+        },
+    };
+    Ok((1..=5).contains(&n).then_some(n))
+}
+
+/// Reads a `Session` cell: the first run of digits ("5", "UPR 5", "Session 5", "5th").
+fn parse_session(cell: &str) -> Option<i64> {
+    let start = cell.find(|c: char| c.is_ascii_digit())?;
+    let digits = cell.get(start..)?;
+    let end = digits
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(digits.len());
+    digits.get(..end)?.parse::<i64>().ok()
+}
+
+/// Counts lines up to byte offsets given in increasing order, treating CR, LF and CRLF each as
+/// one line break.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    line: u64,
+    prev_cr: bool,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            bytes: text.as_bytes(),
+            pos: 0,
+            line: 1,
+            prev_cr: false,
+        }
+    }
+
+    /// The 1-based line of a byte offset (not before the previous one asked).
+    fn line_at(&mut self, offset: usize) -> u64 {
+        let end = offset.min(self.bytes.len());
+        if end > self.pos {
+            for &b in self.bytes.get(self.pos..end).unwrap_or(&[]) {
+                if b == b'\r' || (b == b'\n' && !self.prev_cr) {
+                    self.line += 1;
+                }
+                self.prev_cr = b == b'\r';
+            }
+            self.pos = end;
+        }
+        self.line
+    }
+}
+
+/// The columns this reader uses, by index.
+struct Columns {
+    to: usize,
+    text: usize,
+    from: usize,
+    session: usize,
+    response: Option<usize>,
+    action: Option<usize>,
+    issue: Option<usize>,
+}
+
+struct RecAcc {
+    rec: NewRecommendation,
+    /// Line of the first row, for problems about the group.
+    line: u64,
+}
+
+struct ReviewAcc {
+    state: String,
+    session: Option<i64>,
+    recs: Vec<RecAcc>,
+    /// Trimmed text → index in `recs`.
+    by_text: HashMap<String, usize>,
+}
+
+/// Reads the decoded text of a UPR Info export. Never panics; every doubt becomes a [`Problem`].
+pub fn parse(text: &str) -> UprInfoParse {
+    let mut result = UprInfoParse::default();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut lines = LineCounter::new(text);
+    let mut record = csv::StringRecord::new();
+
+    // Header.
+    let columns = match reader.read_record(&mut record) {
+        Ok(true) => {
+            let find = |name: &str| {
+                record.iter().position(|h| {
+                    h.trim_start_matches('\u{feff}')
+                        .trim()
+                        .eq_ignore_ascii_case(name)
+                })
+            };
+            let (to, text_col, from, session) =
+                (find("To"), find("Text"), find("From"), find("Session"));
+            let missing: Vec<&str> = [
+                ("To", to),
+                ("Text", text_col),
+                ("From", from),
+                ("Session", session),
+            ]
+            .iter()
+            .filter(|(_, c)| c.is_none())
+            .map(|(n, _)| *n)
+            .collect();
+            match (to, text_col, from, session) {
+                (Some(to), Some(text), Some(from), Some(session)) => Columns {
+                    to,
+                    text,
+                    from,
+                    session,
+                    response: find("Response"),
+                    action: find("Action"),
+                    issue: find("Issue"),
+                },
+                _ => {
+                    result.problems.push(Problem::at(
+                        1,
+                        None,
+                        format!(
+                            "This is not a UPR Info export: the header lacks the column(s) {}. \
+                             Expected To, Text, From and Session (and usually Response, Action, \
+                             Issue).",
+                            missing.join(", ")
+                        ),
+                    ));
+                    return result;
+                }
+            }
+        }
+        Ok(false) => {
+            result.problems.push(Problem::at(
+                1,
+                None,
+                "The file is empty: no header, no rows.",
+            ));
+            return result;
+        }
+        Err(e) => {
+            result
+                .problems
+                .push(Problem::at(1, None, format!("Cannot read the header: {e}")));
+            return result;
+        }
+    };
+
+    let mut reviews: Vec<ReviewAcc> = Vec::new();
+    // Raw `To` → index in `surs` (canonical name).
+    let mut sur_by_raw: HashMap<String, usize> = HashMap::new();
+    let mut surs: Vec<String> = Vec::new();
+    // Canonical (or as written) name → index in `surs`.
+    let mut sur_by_name: HashMap<String, usize> = HashMap::new();
+    // (SuR index, session) → index in `reviews`.
+    let mut review_index: HashMap<(usize, Option<i64>), usize> = HashMap::new();
+    // Recommending State as written (decoded) → known State?
+    let mut from_known: HashMap<String, bool> = HashMap::new();
+    let mut bad_sessions: HashMap<String, ()> = HashMap::new();
+
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let line = e
+                    .position()
+                    .map(|p| lines.line_at(p.byte() as usize))
+                    .unwrap_or(lines.line);
+                result.problems.push(Problem::at(
+                    line,
+                    None,
+                    format!("Cannot read the rest of the file: {e}"),
+                ));
+                break;
+            }
+        }
+        let line = record
+            .position()
+            .map(|p| lines.line_at(p.byte() as usize))
+            .unwrap_or(lines.line);
+        // A row of empty cells (e.g. ",,,,," left by a spreadsheet) is not data.
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        result.rows += 1;
+        let cell = |i: usize| record.get(i).unwrap_or("");
+
+        let decoded_text = decode_entities(cell(columns.text));
+        let rec_text = decoded_text.trim();
+        if rec_text.is_empty() {
+            result.problems.push(Problem::at(
+                line,
+                None,
+                "Row without recommendation text (Text is empty): skipped.",
+            ));
+            continue;
+        }
+
+        // State under review.
+        let raw_to = cell(columns.to).trim();
+        let sur = match sur_by_raw.get(raw_to) {
+            Some(&i) => i,
+            None => {
+                let decoded = decode_entities(raw_to);
+                let name = match states::resolve(&decoded) {
+                    Some(s) => s.name.to_string(),
+                    None => {
+                        result.problems.push(Problem::at(
+                            line,
+                            None,
+                            if decoded.is_empty() {
+                                "Row without State under review (To is empty).".to_string()
+                            } else {
+                                format!(
+                                    "State under review \"{decoded}\" is not a known State: kept as written."
+                                )
+                            },
+                        ));
+                        decoded.into_owned()
+                    }
+                };
+                // Different spellings of one State ("brazil", "Brazil") are one State.
+                let next = surs.len();
+                let i = *sur_by_name.entry(name.clone()).or_insert(next);
+                if i == next {
+                    surs.push(name);
+                }
+                sur_by_raw.insert(raw_to.to_string(), i);
+                i
+            }
+        };
+
+        // Session.
+        let raw_session = cell(columns.session).trim();
+        let session = parse_session(raw_session);
+        if session.is_none() && bad_sessions.insert(raw_session.to_string(), ()).is_none() {
+            result.problems.push(Problem::at(
+                line,
+                None,
+                if raw_session.is_empty() {
+                    "Row without a session number: its review has no session.".to_string()
+                } else {
+                    format!("Session \"{raw_session}\" has no session number: its review has no session.")
+                },
+            ));
+        }
+
+        let review_i = *review_index.entry((sur, session)).or_insert_with(|| {
+            reviews.push(ReviewAcc {
+                state: surs.get(sur).cloned().unwrap_or_default(),
+                session,
+                recs: Vec::new(),
+                by_text: HashMap::new(),
+            });
+            reviews.len() - 1
+        });
+
+        // Response and action.
+        let raw_response = columns.response.map(cell).unwrap_or("");
+        let (position, known_response) = parse_response(raw_response);
+        if !known_response {
+            result.problems.push(Problem::at(
+                line,
+                None,
+                format!(
+                    "Response \"{}\" is not known (Accepted, Noted, Partially accepted, \
+                     Pending): taken as pending.",
+                    raw_response.trim()
+                ),
+            ));
+        }
+        let action = match columns.action {
+            Some(c) => match parse_action(cell(c)) {
+                Ok(a) => a,
+                Err(()) => {
+                    result.problems.push(Problem::at(
+                        line,
+                        None,
+                        format!(
+                            "Action \"{}\" is not a number from 1 to 5: no action category.",
+                            cell(c).trim()
+                        ),
+                    ));
+                    None
+                }
+            },
+            None => None,
+        };
+        let themes = match columns.issue {
+            Some(c) => split_issues(&decode_entities(cell(c))),
+            None => Vec::new(),
+        };
+
+        // Recommending State.
+        let from = decode_entities(cell(columns.from).trim()).into_owned();
+        if !from.is_empty() && !from_known.contains_key(from.as_str()) {
+            let known = states::resolve(&from).is_some();
+            if !known {
+                result.problems.push(Problem::at(
+                    line,
+                    None,
+                    format!("Recommending State \"{from}\" is not a known State: kept as written."),
+                ));
+            }
+            from_known.insert(from.clone(), known);
+        }
+
+        let Some(review) = reviews.get_mut(review_i) else {
+            continue;
+        };
+        match review.by_text.get(rec_text) {
+            Some(&ri) => {
+                let Some(acc) = review.recs.get_mut(ri) else {
+                    continue;
+                };
+                let rec = &mut acc.rec;
+                if !from.is_empty() && !rec.states.contains(&from) {
+                    rec.states.push(from);
+                }
+                if rec.position == Position::Pending {
+                    rec.position = position;
+                } else if position != Position::Pending && position != rec.position {
+                    result.problems.push(Problem::at(
+                        line,
+                        None,
+                        format!(
+                            "This row gives the response {} for a recommendation that line {} \
+                             gives as {}: the first is kept.",
+                            position, acc.line, rec.position
+                        ),
+                    ));
+                }
+                if rec.action_category.is_none() {
+                    rec.action_category = action;
+                }
+                for t in themes {
+                    if !rec.themes.contains(&t) {
+                        rec.themes.push(t);
+                    }
+                }
+            }
+            None => {
+                let rec = NewRecommendation {
+                    paragraph: String::new(),
+                    text: rec_text.to_string(),
+                    states: if from.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![from]
+                    },
+                    position,
+                    position_source: None,
+                    themes,
+                    groups_of_persons: Vec::new(),
+                    sdgs: Vec::new(),
+                    action_category: action,
+                };
+                review
+                    .by_text
+                    .insert(rec_text.to_string(), review.recs.len());
+                review.recs.push(RecAcc { rec, line });
+            }
+        }
+    }
+
+    reviews.sort_by(|a, b| {
+        let sa = a.session.unwrap_or(i64::MAX);
+        let sb = b.session.unwrap_or(i64::MAX);
+        sa.cmp(&sb)
+            .then_with(|| a.session.is_none().cmp(&b.session.is_none()))
+            .then_with(|| a.state.cmp(&b.state))
+    });
+    result.reviews = reviews
+        .into_iter()
+        .map(|r| ParsedReview {
+            review: NewReview {
+                state_under_review: r.state,
+                cycle: r.session.and_then(cycle_of_session),
+                wg_session: r.session,
+                review_date: None,
+                report_symbol: None,
+                addendum_symbol: None,
+                adoption_date: None,
+            },
+            recommendations: r.recs.into_iter().map(|a| a.rec).collect(),
+        })
+        .collect();
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cycles() {
+        assert_eq!(cycle_of_session(0), None);
+        assert_eq!(cycle_of_session(1), Some(1));
+        assert_eq!(cycle_of_session(12), Some(1));
+        assert_eq!(cycle_of_session(13), Some(2));
+        assert_eq!(cycle_of_session(26), Some(2));
+        assert_eq!(cycle_of_session(27), Some(3));
+        assert_eq!(cycle_of_session(40), Some(3));
+        assert_eq!(cycle_of_session(41), Some(4));
+        assert_eq!(cycle_of_session(54), Some(4));
+        assert_eq!(cycle_of_session(55), Some(5));
+    }
+
+    #[test]
+    fn sessions() {
+        assert_eq!(parse_session("5"), Some(5));
+        assert_eq!(parse_session(" UPR 5 "), Some(5));
+        assert_eq!(parse_session("Session 12"), Some(12));
+        assert_eq!(parse_session("5th"), Some(5));
+        assert_eq!(parse_session("x"), None);
+        assert_eq!(parse_session(""), None);
+        assert_eq!(parse_session("99999999999999999999999"), None);
+    }
+
+    #[test]
+    fn entities() {
+        assert_eq!(decode_entities("&#40;Unknown&#41;"), "(Unknown)");
+        assert_eq!(decode_entities("A &amp; B &#x29;"), "A & B )");
+        assert_eq!(decode_entities("Trinidad & Tobago"), "Trinidad & Tobago");
+        assert_eq!(decode_entities("&#99999999;&"), "&#99999999;&");
+        assert_eq!(decode_entities("é&"), "é&");
+    }
+
+    #[test]
+    fn issues() {
+        assert_eq!(
+            split_issues("Rights of the Child,Women's rights"),
+            vec!["Rights of the Child", "Women's rights"]
+        );
+        assert_eq!(split_issues(" , A ,, B,A"), vec!["A", "B"]);
+        assert_eq!(
+            split_issues("Asylum-seekers, refugees,Justice"),
+            vec!["Asylum-seekers, refugees", "Justice"]
+        );
+        assert!(split_issues("").is_empty());
+    }
+
+    #[test]
+    fn responses_and_actions() {
+        assert_eq!(parse_response("Accepted"), (Position::Supported, true));
+        assert_eq!(parse_response(" noted "), (Position::Noted, true));
+        assert_eq!(
+            parse_response("Supported/Noted"),
+            (Position::SupportedInPart, true)
+        );
+        assert_eq!(parse_response(""), (Position::Pending, true));
+        assert_eq!(parse_response("Maybe"), (Position::Pending, false));
+        assert_eq!(parse_action("5"), Ok(Some(5)));
+        assert_eq!(parse_action("5.0"), Ok(Some(5)));
+        assert_eq!(parse_action("7"), Ok(None));
+        assert_eq!(parse_action(""), Ok(None));
+        assert_eq!(parse_action("x"), Err(()));
+    }
+
+    #[test]
+    fn line_counter() {
+        let text = "a\rb\r\nc\nd";
+        let mut lc = LineCounter::new(text);
+        assert_eq!(lc.line_at(0), 1);
+        assert_eq!(lc.line_at(2), 2);
+        assert_eq!(lc.line_at(5), 3);
+        assert_eq!(lc.line_at(7), 4);
+    }
+}
