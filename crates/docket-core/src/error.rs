@@ -38,6 +38,9 @@ pub enum Error {
     /// Any other database failure.
     #[error("Docket could not read or write its data ({0}). Try again; if it keeps happening, restart Docket.")]
     Database(rusqlite::Error),
+    /// The user cancelled a long operation; nothing was changed.
+    #[error("Cancelled: nothing was changed.")]
+    Cancelled,
     /// A file could not be read or written.
     #[error("{context}: {source}")]
     Io {
@@ -91,6 +94,8 @@ pub enum ErrorKind {
     CorruptDatabase,
     /// See [`Error::Io`].
     Io,
+    /// See [`Error::Cancelled`].
+    Cancelled,
     /// A failure inside Docket itself (a bug), not caused by the user.
     Internal,
 }
@@ -105,6 +110,7 @@ impl Error {
             Error::CorruptDatabase { .. } => ErrorKind::CorruptDatabase,
             Error::Database(_) => ErrorKind::Database,
             Error::Io { .. } => ErrorKind::Io,
+            Error::Cancelled => ErrorKind::Cancelled,
         }
     }
 

@@ -10,11 +10,15 @@
 //! - [`report`]: the Working Group report's text (from PDF, DOCX or pasted).
 //! - [`thematic`]: OHCHR's thematic list of recommendations with positions.
 //! - [`responses`]: the State's responses (addendum) listing paragraphs supported or noted.
+//! - [`uhri`]: OHCHR's Universal Human Rights Index exports (XLSX, CSV).
+//! - [`mapped`]: any other CSV/XLSX, its columns mapped with the user's help.
 
 pub mod decode;
+pub mod mapped;
 pub mod report;
 pub mod responses;
 pub mod thematic;
+pub mod uhri;
 pub mod upr_info;
 
 use serde::{Deserialize, Serialize};
@@ -82,4 +86,73 @@ impl Problem {
             message: message.into(),
         }
     }
+}
+
+/// The source formats Docket reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// UPR Info database export.
+    UprInfo,
+    /// OHCHR Universal Human Rights Index export.
+    Uhri,
+    /// The Working Group report's text.
+    Report,
+    /// OHCHR's thematic list with positions.
+    ThematicList,
+    /// The State's responses (addendum).
+    Responses,
+    /// Any other spreadsheet, columns mapped.
+    Csv,
+}
+
+impl Format {
+    /// The name used on the command line and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::UprInfo => "upr-info",
+            Format::Uhri => "uhri",
+            Format::Report => "report",
+            Format::ThematicList => "thematic-list",
+            Format::Responses => "responses",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// Parses [`Format::as_str`]'s names.
+    pub fn parse(s: &str) -> Option<Format> {
+        [
+            Format::UprInfo,
+            Format::Uhri,
+            Format::Report,
+            Format::ThematicList,
+            Format::Responses,
+            Format::Csv,
+        ]
+        .into_iter()
+        .find(|f| f.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+/// Everything read from one source, ready to be previewed and committed by
+/// [`crate::Store::import`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportBatch {
+    /// The file's name (for problems and the import log).
+    pub file: String,
+    /// The format it was read as.
+    pub format: Format,
+    /// Reviews with their recommendations (reports, exports, spreadsheets).
+    pub reviews: Vec<ParsedReview>,
+    /// Positions and labels joined by paragraph onto an existing review (thematic lists,
+    /// responses).
+    pub updates: Vec<PositionUpdate>,
+    /// The document the updates come from (e.g. `A/HRC/59/15/Add.1`), used to find their review.
+    pub updates_document: Option<String>,
+    /// Rows or items read.
+    pub rows: u64,
+    /// Rows skipped on purpose (e.g. UHRI rows that are not UPR recommendations).
+    pub skipped: u64,
+    /// Problems found while reading.
+    pub problems: Vec<Problem>,
 }

@@ -118,6 +118,21 @@ pub const MIGRATIONS: &[&str] = &[
            r.our_ask, r.notes
     FROM recommendation r;
     "#,
+    // v3: a record of every import (file, time, counts, the backup taken just before it).
+    r#"
+    CREATE TABLE import_log (
+        id                      INTEGER PRIMARY KEY,
+        at                      TEXT NOT NULL,
+        file_name               TEXT NOT NULL,
+        format                  TEXT NOT NULL,
+        reviews_created         INTEGER NOT NULL,
+        recommendations_created INTEGER NOT NULL,
+        recommendations_updated INTEGER NOT NULL,
+        unchanged               INTEGER NOT NULL,
+        problems                INTEGER NOT NULL,
+        backup_path             TEXT
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -9,6 +9,7 @@
 //!   covers.
 
 pub mod fts;
+pub mod import;
 pub mod migrations;
 mod queries;
 mod tracking;

@@ -115,6 +115,7 @@ export type ErrorKind =
   | 'newer_database'
   | 'corrupt_database'
   | 'io'
+  | 'cancelled'
   | 'internal';
 
 export interface IpcError {

@@ -1,0 +1,1 @@
+//! Placeholder: this reader is being written.
