@@ -5,6 +5,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use docket_core::domain::NewReview;
+use docket_core::import::read::{read, ReadOptions};
+use docket_core::import::Format;
+use docket_core::store::import::ImportSummary;
 use docket_core::{paths, sample, Error, Store};
 
 #[derive(Parser)]
@@ -41,6 +45,27 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Import recommendations from a file: a UPR Info or UHRI export, a Working Group report's
+    /// text, an OHCHR thematic list, the State's responses, or any spreadsheet.
+    Import {
+        /// The file to import.
+        file: PathBuf,
+        /// Its format, when Docket should not guess it.
+        #[arg(long, value_parser = ["upr-info", "uhri", "report", "thematic-list", "responses", "csv"])]
+        format: Option<String>,
+        /// Put everything into this existing review (see `reviews`).
+        #[arg(long, value_name = "ID")]
+        review: Option<i64>,
+        /// The text encoding (e.g. utf-8, windows-1252, macintosh), when detection is wrong.
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
+        /// Show what would happen, change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Show one recommendation by its paragraph number.
     Show {
         /// The review's id (see `reviews`).
@@ -58,7 +83,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut out = std::io::stdout().lock();
     match run(cli, &mut out) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
         Err(e) => {
             eprintln!("docket-cli: {e}");
             ExitCode::FAILURE
@@ -84,8 +110,11 @@ fn json(value: &impl serde::Serialize) -> Result<String, Error> {
         .map_err(|e| Error::InvalidInput(format!("could not write JSON: {e}")))
 }
 
-fn run(cli: Cli, out: &mut impl Write) -> Result<(), Error> {
+/// Runs the command; `Ok(false)` when it ran but achieved nothing (an import that imported
+/// nothing), for a non-zero exit code.
+fn run(cli: Cli, out: &mut impl Write) -> Result<bool, Error> {
     let mut store = open(cli.db)?;
+    let mut success = true;
     let text = match cli.command {
         Command::Sample => sample::load(&mut store)?.to_string(),
         Command::Reviews { json: true } => json(&store.list_reviews()?)?,
@@ -131,6 +160,22 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Error> {
             }
             lines.join("\n")
         }
+        Command::Import {
+            file,
+            format,
+            review,
+            encoding,
+            dry_run,
+            json: as_json,
+        } => {
+            let summary = import(&mut store, &file, format, review, encoding, dry_run)?;
+            success = summary.imported_anything();
+            if as_json {
+                json(&summary)?
+            } else {
+                import_text(&summary, dry_run)
+            }
+        }
         Command::Show {
             review,
             paragraph,
@@ -160,5 +205,86 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Error> {
             }
         }
     };
-    writeln!(out, "{text}").map_err(|e| Error::io("could not write the output", e))
+    writeln!(out, "{text}").map_err(|e| Error::io("could not write the output", e))?;
+    Ok(success)
+}
+
+fn import(
+    store: &mut Store,
+    file: &std::path::Path,
+    format: Option<String>,
+    review: Option<i64>,
+    encoding: Option<String>,
+    dry_run: bool,
+) -> Result<ImportSummary, Error> {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.display().to_string());
+    let bytes = std::fs::read(file)
+        .map_err(|e| Error::io(format!("could not read {}", file.display()), e))?;
+    let target = review.map(|id| store.review(id)).transpose()?;
+    let options = ReadOptions {
+        format: format.as_deref().and_then(Format::parse),
+        encoding,
+        mapping: None,
+        review: target.as_ref().map(|r| NewReview {
+            state_under_review: r.state_under_review.clone(),
+            cycle: r.cycle,
+            wg_session: r.wg_session,
+            review_date: r.review_date.clone(),
+            report_symbol: r.report_symbol.clone(),
+            addendum_symbol: r.addendum_symbol.clone(),
+            adoption_date: r.adoption_date.clone(),
+        }),
+    };
+    let batch = read(&bytes, &name, &options)?;
+    store.import(&batch, review, !dry_run, &mut |_, _| true)
+}
+
+fn import_text(s: &ImportSummary, dry_run: bool) -> String {
+    let mut lines = vec![format!(
+        "{}{} reviews created, {} recommendations created, {} updated, {} unchanged{}.",
+        if dry_run {
+            "Dry run (nothing changed): "
+        } else {
+            ""
+        },
+        s.reviews_created,
+        s.recommendations_created,
+        s.recommendations_updated,
+        s.unchanged,
+        if s.skipped > 0 {
+            format!(", {} rows skipped (not UPR recommendations)", s.skipped)
+        } else {
+            String::new()
+        }
+    )];
+    for r in &s.reviews {
+        lines.push(format!(
+            "  review {}: {}{} — {} recommendations{}",
+            r.id,
+            r.state_under_review,
+            r.session
+                .map(|n| format!(", session {n}"))
+                .unwrap_or_default(),
+            r.recommendations,
+            if r.created { " (new)" } else { "" }
+        ));
+    }
+    if !s.problems.is_empty() {
+        lines.push(format!("{} problems:", s.problems.len()));
+        for p in &s.problems {
+            let at = match (p.line, p.column) {
+                (Some(l), Some(c)) => format!("{}:{l}:{c}", p.file),
+                (Some(l), None) => format!("{}:{l}", p.file),
+                _ => p.file.clone(),
+            };
+            lines.push(format!("  {at}: {}", p.message));
+        }
+    }
+    if let Some(b) = &s.backup {
+        lines.push(format!("Backup taken before the import: {b}"));
+    }
+    lines.join("\n")
 }

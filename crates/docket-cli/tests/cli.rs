@@ -338,3 +338,116 @@ fn without_db_the_app_database_in_xdg_data_home_is_used() {
     let again = ok(&expected, &["sample"]);
     assert_eq!(again.trim(), id, "--db on that file sees the same review");
 }
+
+fn shared_file(rel: &str) -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data")
+        .join(rel);
+    p.exists().then_some(p).or_else(|| {
+        eprintln!("skipped: {rel} is not here");
+        None
+    })
+}
+
+#[test]
+fn import_guesses_formats_previews_commits_and_reimports_without_duplicates() {
+    let (Some(report), Some(list)) = (
+        shared_file("slovenia-2025/A_HRC_59_15_working_group_report.txt"),
+        shared_file("slovenia-2025/thematic_list.md"),
+    ) else {
+        return;
+    };
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("x.sqlite3");
+    let report = report.to_str().unwrap();
+    let dry = json_of(&ok(&db, &["import", report, "--dry-run", "--json"]));
+    assert_eq!(dry["recommendations_created"], 254);
+    assert_eq!(dry["committed"], false);
+    assert_eq!(
+        json_of(&ok(&db, &["reviews", "--json"])),
+        json!([]),
+        "a dry run changes nothing"
+    );
+
+    let first = json_of(&ok(&db, &["import", report, "--json"]));
+    assert_eq!(first["reviews_created"], 1);
+    assert_eq!(first["reviews"][0]["state_under_review"], "Slovenia");
+    assert_eq!(first["reviews"][0]["session"], 48);
+    assert_eq!(first["reviews"][0]["recommendations"], 254);
+    assert_eq!(first["recommendations_created"], 254);
+    let id = first["reviews"][0]["id"].as_i64().unwrap().to_string();
+
+    let joined = json_of(&ok(&db, &["import", list.to_str().unwrap(), "--json"]));
+    assert_eq!(joined["recommendations_updated"], 254);
+    let stats = json_of(&ok(&db, &["stats", "--review", &id, "--json"]));
+    assert_eq!(stats["by_position"]["supported"], 217);
+    assert_eq!(stats["by_position"]["noted"], 37);
+
+    let again = ok(&db, &["import", report]);
+    assert!(
+        again.contains("0 recommendations created") && again.contains("254 unchanged"),
+        "{again}"
+    );
+}
+
+#[test]
+fn import_through_the_column_mapping_path_into_a_chosen_review() {
+    let Some(csv) = shared_file("us-2020/recommendations.csv") else {
+        return;
+    };
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("x.sqlite3");
+    let csv = csv.to_str().unwrap();
+    let err = fails(&db, &["import", csv]);
+    assert!(err.contains("Say which review"), "{err}");
+    // An empty review of the United States to import into.
+    let id = ok(&db, &["sample"]).trim().to_owned();
+    let out = json_of(&ok(
+        &db,
+        &["import", csv, "--review", &id, "--format", "csv", "--json"],
+    ));
+    assert_eq!(
+        out["recommendations_created"].as_i64().unwrap()
+            + out["unchanged"].as_i64().unwrap()
+            + out["recommendations_updated"].as_i64().unwrap(),
+        347
+    );
+    let problems = out["problems"].as_array().unwrap();
+    assert!(
+        problems.iter().any(|p| p["message"]
+            .as_str()
+            .unwrap()
+            .contains("the Paris Principles")
+            && p["file"] == "recommendations.csv"
+            && p["line"] == 92),
+        "the unknown name is reported with file and line: {problems:?}"
+    );
+}
+
+#[test]
+fn import_refuses_bad_input_with_a_message_and_a_failing_exit_code() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("x.sqlite3");
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("empty.csv", b"", "empty"),
+        ("binary.dat", b"\x00\x01\x02binary\x00", "not text"),
+        (
+            "book.xlsx",
+            b"PK\x03\x04garbage that is no workbook",
+            "could not be read as an Excel workbook",
+        ),
+        ("one.csv", b"just one column\nand another line\n", "Text"),
+    ];
+    for (name, bytes, expected) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let err = fails(&db, &["import", path.to_str().unwrap()]);
+        assert!(err.contains(expected), "{name}: {err}");
+    }
+    assert_eq!(json_of(&ok(&db, &["reviews", "--json"])), json!([]));
+    let missing = fails(
+        &db,
+        &["import", dir.path().join("nope.csv").to_str().unwrap()],
+    );
+    assert!(missing.contains("could not read"), "{missing}");
+}

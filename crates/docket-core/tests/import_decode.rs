@@ -467,3 +467,12 @@ proptest! {
         let _ = normalize_newlines(&text);
     }
 }
+
+#[test]
+fn a_record_after_blank_lines_is_on_its_own_line() {
+    let lines: Vec<u64> =
+        docket_core::import::decode::records("a,b\n1,x\n\n\n2,y\r\n\r\n3,z", b',')
+            .map(|r| r.expect("a record").line)
+            .collect();
+    assert_eq!(lines, vec![1, 2, 5, 7]);
+}

@@ -717,7 +717,12 @@ impl Iterator for Records<'_> {
         match self.reader.read_byte_record(&mut self.record) {
             Ok(true) => {
                 let byte = self.record.position().map_or(0, |p| p.byte());
-                let start = usize::try_from(byte).unwrap_or(usize::MAX);
+                let mut start = usize::try_from(byte).unwrap_or(usize::MAX);
+                // The csv crate skips blank lines but reports the record from where they start:
+                // the record itself begins after them.
+                while matches!(self.text.as_bytes().get(start), Some(b'\r' | b'\n')) {
+                    start += 1;
+                }
                 let line = self.lines.line_at(self.text.as_bytes(), start);
                 self.last_start = Some((line, start));
                 let fields = self

@@ -15,6 +15,7 @@
 
 pub mod decode;
 pub mod mapped;
+pub mod read;
 pub mod report;
 pub mod responses;
 pub mod thematic;

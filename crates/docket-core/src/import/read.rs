@@ -1,0 +1,220 @@
+//! Reading a file into an [`ImportBatch`]: its format guessed (or given), its text decoded, the
+//! right reader run. Nothing here touches the store.
+
+use super::mapped::{self, ColumnMapping};
+use super::{decode, report, responses, thematic, uhri, upr_info};
+use super::{Format, ImportBatch, ParsedReview, Problem};
+use crate::domain::NewReview;
+use crate::error::{Error, Result};
+
+/// The largest file Docket reads (bytes): far above any real export, low enough to refuse a
+/// wrong file (a video, a disk image) before reading it all.
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// What the user said about the file.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// The format, when the user chose it; guessed otherwise.
+    pub format: Option<Format>,
+    /// The text encoding, when the user chose it (a WHATWG label); detected otherwise.
+    pub encoding: Option<String>,
+    /// The column mapping of a spreadsheet, when the user confirmed one; guessed otherwise.
+    pub mapping: Option<ColumnMapping>,
+    /// The review a spreadsheet without review columns belongs to.
+    pub review: Option<NewReview>,
+}
+
+const ZIP: &[u8] = b"PK\x03\x04";
+
+fn is_docx(bytes: &[u8]) -> bool {
+    bytes.starts_with(ZIP) && contains(bytes, b"word/document.xml")
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+fn lower_header(text: &str) -> Vec<String> {
+    let delimiter = decode::sniff_delimiter(text);
+    decode::records(text, delimiter)
+        .next()
+        .and_then(|r| r.ok())
+        .map(|r| {
+            r.fields
+                .iter()
+                .map(|f| f.trim().trim_start_matches('\u{feff}').to_lowercase())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn is_uhri_header(header: &[String]) -> bool {
+    header.iter().any(|h| {
+        let h = h.to_lowercase();
+        h == "upr position" || h.contains("reccomending body") || h.contains("recommending body")
+    })
+}
+
+/// Guesses the format of decoded text.
+pub fn guess_text_format(text: &str) -> Format {
+    let header = lower_header(text);
+    let has = |name: &str| header.iter().any(|h| h == name);
+    if has("to") && has("from") && has("text") && has("session") {
+        return Format::UprInfo;
+    }
+    if is_uhri_header(&header) {
+        return Format::Uhri;
+    }
+    if text.contains("Source of Position") {
+        return Format::ThematicList;
+    }
+    // A table whose header names a text column is a spreadsheet, even if its first column holds
+    // paragraph numbers that look like a report's list.
+    if header.len() >= 2
+        && ColumnMapping::guess(&mapped::header_of_text(text))
+            .is_usable()
+            .is_ok()
+    {
+        return Format::Csv;
+    }
+    if !report::parse(text).recommendations.is_empty() {
+        return Format::Report;
+    }
+    if !responses::parse(text, None).updates.is_empty() {
+        return Format::Responses;
+    }
+    Format::Csv
+}
+
+/// Reads a file's bytes into an import batch.
+pub fn read(bytes: &[u8], file: &str, options: &ReadOptions) -> Result<ImportBatch> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Error::InvalidInput(format!(
+            "{file} is {} MB: larger than any UPR export Docket knows. Check that it is the right file.",
+            bytes.len() / (1024 * 1024)
+        )));
+    }
+    if is_docx(bytes) {
+        return Err(Error::InvalidInput(format!(
+            "{file} is a Word document. Docket cannot read Word files yet: open it, select all the text, copy it and paste it into Docket's paste box (or save it as plain text)."
+        )));
+    }
+    if bytes.starts_with(b"%PDF") {
+        return Err(Error::InvalidInput(format!(
+            "{file} is a PDF. Docket cannot read PDF files yet: open it, select all the text, copy it and paste it into Docket's paste box."
+        )));
+    }
+    let mut batch = ImportBatch {
+        file: file.to_owned(),
+        format: options.format.unwrap_or(Format::Csv),
+        reviews: Vec::new(),
+        updates: Vec::new(),
+        updates_document: None,
+        rows: 0,
+        skipped: 0,
+        problems: Vec::new(),
+    };
+    if bytes.starts_with(ZIP) {
+        // A workbook (XLSX): UHRI's columns, or any spreadsheet mapped by its headers.
+        let header = mapped::header_of_xlsx(bytes)?;
+        let format = options.format.unwrap_or(if is_uhri_header(&header) {
+            Format::Uhri
+        } else {
+            Format::Csv
+        });
+        batch.format = format;
+        match format {
+            Format::Uhri => {
+                let p = uhri::parse_xlsx(bytes)?;
+                batch.reviews = p.reviews;
+                batch.rows = p.rows;
+                batch.skipped = p.skipped_non_upr;
+                batch.problems = p.problems;
+            }
+            Format::Csv => {
+                let mapping = options
+                    .mapping
+                    .clone()
+                    .unwrap_or_else(|| ColumnMapping::guess(&header));
+                mapping.is_usable().map_err(Error::InvalidInput)?;
+                let p = mapped::parse_xlsx(bytes, &mapping, options.review.as_ref())?;
+                batch.reviews = p.reviews;
+                batch.rows = p.rows;
+                batch.problems = p.problems;
+            }
+            other => {
+                return Err(Error::InvalidInput(format!(
+                    "{file} is an Excel workbook; the {} format is read from text. Choose another format, or let Docket guess.",
+                    other.as_str()
+                )))
+            }
+        }
+        return Ok(batch);
+    }
+
+    let decoded = decode::decode(bytes, options.encoding.as_deref())?;
+    let text = decoded.text.as_str();
+    let format = options.format.unwrap_or_else(|| guess_text_format(text));
+    batch.format = format;
+    match format {
+        Format::UprInfo => {
+            let p = upr_info::parse(text);
+            batch.reviews = p.reviews;
+            batch.rows = p.rows;
+            batch.problems = p.problems;
+        }
+        Format::Uhri => {
+            let p = uhri::parse_csv(text);
+            batch.reviews = p.reviews;
+            batch.rows = p.rows;
+            batch.skipped = p.skipped_non_upr;
+            batch.problems = p.problems;
+        }
+        Format::Report => {
+            let p = report::parse(text);
+            batch.rows = p.recommendations.len() as u64;
+            batch.problems = p.problems;
+            let review = p.review.to_new_review().or_else(|| options.review.clone());
+            match review {
+                Some(review) => batch.reviews.push(ParsedReview {
+                    review,
+                    recommendations: p.recommendations,
+                }),
+                None if !p.recommendations.is_empty() => batch.problems.push(Problem::general(
+                    "The text does not say which State was reviewed: choose the review to import these recommendations into.",
+                )),
+                None => {}
+            }
+        }
+        Format::ThematicList => {
+            let p = thematic::parse(text);
+            batch.rows = p.updates.len() as u64;
+            batch.updates = p.updates;
+            batch.updates_document = p.document;
+            batch.problems = p.problems;
+        }
+        Format::Responses => {
+            let p = responses::parse(text, None);
+            batch.rows = p.updates.len() as u64;
+            batch.updates = p.updates;
+            batch.problems = p.problems;
+        }
+        Format::Csv => {
+            let header = mapped::header_of_text(text);
+            let mapping = options
+                .mapping
+                .clone()
+                .unwrap_or_else(|| ColumnMapping::guess(&header));
+            mapping.is_usable().map_err(|m| {
+                Error::InvalidInput(format!(
+                    "Docket could not recognise {file}: {m} Choose the format, or map its columns."
+                ))
+            })?;
+            let p = mapped::parse_text(text, &mapping, options.review.as_ref());
+            batch.reviews = p.reviews;
+            batch.rows = p.rows;
+            batch.problems = p.problems;
+        }
+    }
+    Ok(batch)
+}
