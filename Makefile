@@ -45,9 +45,10 @@ test-ui:
 test-e2e:
 	$(XVFB) cargo test --locked --test e2e -- --ignored --test-threads=1
 
-## bench: startup, first page at 100,000 recommendations, idle memory (release build, Xvfb)
+## bench: startup, first page at 100,000 recommendations, idle memory (release build, Xvfb), import speed
 bench: setup-test ui
 	cargo run --release --locked -p docket-core --example bench_page
+	cargo run --release --locked -p docket-core --example bench_import
 	$(XVFB) cargo bench --locked --features custom-protocol --bench startup
 
 ## sample: rebuild the embedded sample review from ../shared/data

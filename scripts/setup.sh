@@ -12,12 +12,12 @@ done
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   need_pkgs+=(nodejs npm)
 fi
+sudo=""
+if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then sudo="sudo"; fi
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   echo "setup: installing system packages: ${need_pkgs[*]}"
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || { echo "setup: run as root or install sudo to install: ${need_pkgs[*]}" >&2; exit 1; }
-    sudo="sudo"
+  if [ "$(id -u)" -ne 0 ] && [ -z "$sudo" ]; then
+    echo "setup: run as root or install sudo to install: ${need_pkgs[*]}" >&2; exit 1
   fi
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >/dev/null
@@ -43,6 +43,11 @@ if [ ! -f "$stamp" ] || ! cmp -s ui/package-lock.json "$stamp"; then
 fi
 
 if [ "${1:-}" = "--with-test-tools" ]; then
+  # sqlite3: the import benchmark's baseline (`sqlite3 .import`).
+  if ! command -v sqlite3 >/dev/null 2>&1; then
+    echo "setup: installing sqlite3"
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends sqlite3 >/dev/null
+  fi
   cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
   if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$cargo_bin/tauri-driver" ]; then
     echo "setup: installing tauri-driver (about a minute)"
