@@ -103,7 +103,9 @@ fn sqlite3_import(file: &Path, dir: &Path) -> Option<f64> {
     let db = dir.join("bare.sqlite3");
     let _ = std::fs::remove_file(&db);
     let bytes = std::fs::read(file).ok()?;
-    let text = String::from_utf8_lossy(&bytes).replace("\r\n", "\n").replace('\r', "\n");
+    let text = String::from_utf8_lossy(&bytes)
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
     let copy = dir.join("for-sqlite3.csv");
     std::fs::write(&copy, text.replace('\n', "\r\n")).ok()?;
     let file = copy.as_path();

@@ -14,6 +14,7 @@
 //! - [`mapped`]: any other CSV/XLSX, its columns mapped with the user's help.
 
 pub mod decode;
+pub mod entities;
 pub mod mapped;
 pub mod read;
 pub mod report;

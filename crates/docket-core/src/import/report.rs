@@ -62,25 +62,13 @@ impl ReportMeta {
         let state = self.state_under_review.clone()?;
         Some(NewReview {
             state_under_review: state,
-            cycle: self.wg_session.and_then(cycle_of_wg_session),
+            cycle: self.wg_session.and_then(super::upr_info::cycle_of_session),
             wg_session: self.wg_session,
             review_date: self.review_date.clone(),
             report_symbol: self.report_symbol.clone(),
             addendum_symbol: None,
             adoption_date: None,
         })
-    }
-}
-
-/// The UPR cycle of a Working Group session.
-fn cycle_of_wg_session(session: i64) -> Option<i64> {
-    match session {
-        1..=12 => Some(1),
-        13..=26 => Some(2),
-        27..=40 => Some(3),
-        41..=54 => Some(4),
-        55..=68 => Some(5),
-        _ => None,
     }
 }
 

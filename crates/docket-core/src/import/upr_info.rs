@@ -41,9 +41,9 @@
 //! Line numbers in problems are 1-based lines of the decoded text, counting CR, LF and CRLF as
 //! line breaks (the real file has bare CR line endings).
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::entities::decode_entities;
 use super::{ParsedReview, Problem};
 use crate::domain::{NewRecommendation, NewReview, Position};
 use crate::states;
@@ -126,55 +126,6 @@ fn push_unique(list: &mut Vec<String>, item: &str) {
     if !item.is_empty() && !list.iter().any(|x| x == item) {
         list.push(item.to_string());
     }
-}
-
-/// Decodes the HTML entities UPR Info leaves in its exports (`&#40;`, `&#x28;`, `&amp;`, …).
-/// Unknown or malformed entities are kept as written.
-fn decode_entities(s: &str) -> Cow<'_, str> {
-    if !s.contains('&') {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(rest.get(..i).unwrap_or(""));
-        let after = rest.get(i..).unwrap_or("");
-        let decoded = after.get(1..).and_then(|body| {
-            let end = body.find(';').filter(|&e| e <= 10)?;
-            let name = body.get(..end)?;
-            let c = if let Some(num) = name.strip_prefix('#') {
-                let v = if let Some(hex) = num.strip_prefix('x').or_else(|| num.strip_prefix('X')) {
-                    u32::from_str_radix(hex, 16).ok()?
-                } else {
-                    num.parse::<u32>().ok()?
-                };
-                char::from_u32(v)?
-            } else {
-                match name {
-                    "amp" => '&',
-                    "lt" => '<',
-                    "gt" => '>',
-                    "quot" => '"',
-                    "apos" => '\'',
-                    "nbsp" => '\u{a0}',
-                    _ => return None,
-                }
-            };
-            Some((c, end + 2))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = after.get(len..).unwrap_or("");
-            }
-            None => {
-                out.push('&');
-                rest = after.get(1..).unwrap_or("");
-            }
-        }
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
 }
 
 /// Reads a `Response` cell: the position, and whether the value was recognized.
