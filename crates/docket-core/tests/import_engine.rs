@@ -353,3 +353,19 @@ fn positions_without_their_review_ask_which_review() {
         "{err}"
     );
 }
+
+#[test]
+fn a_review_without_session_or_symbol_is_found_again_on_reimport() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut batch = small_batch(&["Abolish the death penalty"]);
+    batch.reviews[0].review.wg_session = None;
+    store
+        .import(&batch, None, true, &mut no_progress())
+        .unwrap();
+    let again = store
+        .import(&batch, None, true, &mut no_progress())
+        .unwrap();
+    assert_eq!(again.reviews_created, 0);
+    assert_eq!(again.unchanged, 1);
+    assert_eq!(count(&store, "SELECT count(*) FROM review"), 1);
+}

@@ -1,8 +1,9 @@
 //! Committing an [`ImportBatch`]: one transaction, all or nothing, never touching the
 //! organization's own fields.
 //!
-//! - A review is the same review when its State under review and WG session match (or, without a
-//!   session, its report symbol). Its missing facts are filled in; known ones are kept.
+//! - A review is the same review when its State under review and WG session match (without a
+//!   session: its report symbol; without either: the same State's review that has neither). Its
+//!   missing facts are filled in; known ones are kept.
 //! - A recommendation is the same recommendation when its paragraph matches within the review
 //!   (its text, when the source has no paragraph numbers). Its source fields (text, position,
 //!   States, themes, groups, SDGs, action category) are updated; priority, our ask, statuses,
@@ -414,7 +415,15 @@ fn find_review(tx: &Transaction<'_>, review: &NewReview) -> Result<Option<i64>> 
             .query_row([symbol], |r| r.get(0))
             .optional()?);
     }
-    Ok(None)
+    // Neither session nor symbol: the same State's review that has neither either, so that
+    // importing such a file twice does not make two reviews.
+    Ok(tx
+        .prepare_cached(
+            "SELECT id FROM review WHERE state_under_review = ?1 COLLATE NOCASE
+               AND wg_session IS NULL AND report_symbol IS NULL ORDER BY id LIMIT 1",
+        )?
+        .query_row([name], |r| r.get(0))
+        .optional()?)
 }
 
 /// Fills a stored review's unknown facts from a parsed one; known facts are kept.
