@@ -43,6 +43,7 @@
 
 use std::collections::HashMap;
 
+use super::decode;
 use super::entities::decode_entities;
 use super::{ParsedReview, Problem};
 use crate::domain::{NewRecommendation, NewReview, Position};
@@ -173,41 +174,6 @@ fn parse_session(cell: &str) -> Option<i64> {
     digits.get(..end)?.parse::<i64>().ok()
 }
 
-/// Counts lines up to byte offsets given in increasing order, treating CR, LF and CRLF each as
-/// one line break.
-struct LineCounter<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-    line: u64,
-    prev_cr: bool,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(text: &'a str) -> Self {
-        LineCounter {
-            bytes: text.as_bytes(),
-            pos: 0,
-            line: 1,
-            prev_cr: false,
-        }
-    }
-
-    /// The 1-based line of a byte offset (not before the previous one asked).
-    fn line_at(&mut self, offset: usize) -> u64 {
-        let end = offset.min(self.bytes.len());
-        if end > self.pos {
-            for &b in self.bytes.get(self.pos..end).unwrap_or(&[]) {
-                if b == b'\r' || (b == b'\n' && !self.prev_cr) {
-                    self.line += 1;
-                }
-                self.prev_cr = b == b'\r';
-            }
-            self.pos = end;
-        }
-        self.line
-    }
-}
-
 /// The columns this reader uses, by index.
 struct Columns {
     to: usize,
@@ -236,18 +202,15 @@ struct ReviewAcc {
 /// Reads the decoded text of a UPR Info export. Never panics; every doubt becomes a [`Problem`].
 pub fn parse(text: &str) -> UprInfoParse {
     let mut result = UprInfoParse::default();
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut lines = LineCounter::new(text);
-    let mut record = csv::StringRecord::new();
+    // The export is comma-separated; `records` gives each record with its 1-based line,
+    // counting CR, LF and CRLF as line breaks (the real file has bare CRs).
+    let mut records = decode::records(text, b',');
 
     // Header.
-    let columns = match reader.read_record(&mut record) {
-        Ok(true) => {
+    let columns = match records.next() {
+        Some(Ok(record)) => {
             let find = |name: &str| {
-                record.iter().position(|h| {
+                record.fields.iter().position(|h| {
                     h.trim_start_matches('\u{feff}')
                         .trim()
                         .eq_ignore_ascii_case(name)
@@ -290,7 +253,7 @@ pub fn parse(text: &str) -> UprInfoParse {
                 }
             }
         }
-        Ok(false) => {
+        None => {
             result.problems.push(Problem::at(
                 1,
                 None,
@@ -298,10 +261,8 @@ pub fn parse(text: &str) -> UprInfoParse {
             ));
             return result;
         }
-        Err(e) => {
-            result
-                .problems
-                .push(Problem::at(1, None, format!("Cannot read the header: {e}")));
+        Some(Err(problem)) => {
+            result.problems.push(problem);
             return result;
         }
     };
@@ -318,33 +279,21 @@ pub fn parse(text: &str) -> UprInfoParse {
     let mut from_known: HashMap<String, bool> = HashMap::new();
     let mut bad_sessions: HashMap<String, ()> = HashMap::new();
 
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                let line = e
-                    .position()
-                    .map(|p| lines.line_at(p.byte() as usize))
-                    .unwrap_or(lines.line);
-                result.problems.push(Problem::at(
-                    line,
-                    None,
-                    format!("Cannot read the rest of the file: {e}"),
-                ));
-                break;
+    for item in records {
+        let record = match item {
+            Ok(record) => record,
+            Err(problem) => {
+                result.problems.push(problem);
+                continue;
             }
-        }
-        let line = record
-            .position()
-            .map(|p| lines.line_at(p.byte() as usize))
-            .unwrap_or(lines.line);
+        };
+        let line = record.line;
         // A row of empty cells (e.g. ",,,,," left by a spreadsheet) is not data.
-        if record.iter().all(|f| f.trim().is_empty()) {
+        if record.fields.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
         result.rows += 1;
-        let cell = |i: usize| record.get(i).unwrap_or("");
+        let cell = |i: usize| record.fields.get(i).map_or("", String::as_str);
 
         let decoded_text = decode_entities(cell(columns.text));
         let rec_text = decoded_text.trim();
@@ -616,15 +565,5 @@ mod tests {
         assert_eq!(parse_action("7"), Ok(None));
         assert_eq!(parse_action(""), Ok(None));
         assert_eq!(parse_action("x"), Err(()));
-    }
-
-    #[test]
-    fn line_counter() {
-        let text = "a\rb\r\nc\nd";
-        let mut lc = LineCounter::new(text);
-        assert_eq!(lc.line_at(0), 1);
-        assert_eq!(lc.line_at(2), 2);
-        assert_eq!(lc.line_at(5), 3);
-        assert_eq!(lc.line_at(7), 4);
     }
 }
