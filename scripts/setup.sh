@@ -9,6 +9,8 @@ need_pkgs=()
 for pkg in build-essential pkg-config libwebkit2gtk-4.1-dev xvfb xauth webkit2gtk-driver; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_pkgs+=("$pkg")
 done
+# dbus-daemon: the single-instance end-to-end test runs a private session bus.
+command -v dbus-daemon >/dev/null 2>&1 || need_pkgs+=(dbus)
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   need_pkgs+=(nodejs npm)
 fi
