@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp"
 
-.PHONY: run test setup setup-test ui lint fmt test-rust test-ui test-e2e bench sample screenshots clean
+.PHONY: run test setup setup-test ui lint fmt test-rust test-ui test-e2e bench fuzz sample screenshots clean
 
 ## run: build Docket (release) and open it on your own data folder
 run: setup ui
@@ -50,6 +50,15 @@ bench: setup-test ui
 	cargo run --release --locked -p docket-core --example bench_page
 	cargo run --release --locked -p docket-core --example bench_import
 	$(XVFB) cargo bench --locked --features custom-protocol --bench startup
+
+## fuzz: each import reader's fuzz target for FUZZ_SECONDS (default 60) — needs nightly + cargo-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := decode upr_info uhri report thematic responses mapped read
+fuzz:
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
+	  cargo +nightly fuzz run $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 || exit 1; \
+	done
 
 ## sample: rebuild the embedded sample review from ../shared/data
 sample:
