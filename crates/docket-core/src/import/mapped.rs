@@ -54,7 +54,7 @@ use serde::{Deserialize, Serialize};
 
 use super::decode::{self, Record};
 use super::upr_info::cycle_of_session;
-use super::{ParsedReview, Problem};
+use super::{first_number, position_cell, ParsedReview, Problem};
 use crate::domain::{NewRecommendation, NewReview, Position};
 use crate::states;
 use crate::Error;
@@ -1095,38 +1095,12 @@ fn split_sdgs(cell: &str) -> Vec<String> {
     out
 }
 
-/// Reads a position cell in English, French or Spanish; `None` when not recognized.
+/// Reads a position cell; an empty cell is pending, `None` when not recognized.
 fn parse_position(cell: &str) -> Option<Position> {
-    let key = states::normalize(cell);
-    let key = key.as_str();
-    Some(match key {
-        "supported" | "support" | "accepted" | "accept" | "yes" | "soutenue" | "soutenu"
-        | "soutenues" | "acceptee" | "accepte" | "appuyee" | "apoyada" | "apoyado" | "apoyadas"
-        | "aceptada" | "aceptado" => Position::Supported,
-        "noted" | "note" | "rejected" | "not accepted" | "not supported" | "notee" | "notees"
-        | "prise en note" | "pris note" | "rejetee" | "tomada nota" | "tomo nota"
-        | "se tomo nota" | "anotada" | "rechazada" | "no aceptada" => Position::Noted,
-        "supported in part"
-        | "supported noted"
-        | "partially supported"
-        | "partially accepted"
-        | "accepted noted"
-        | "partially"
-        | "partial"
-        | "partly supported"
-        | "in part"
-        | "partiellement soutenue"
-        | "soutenue en partie"
-        | "soutenue notee"
-        | "partiellement acceptee"
-        | "apoyada parcialmente"
-        | "parcialmente apoyada"
-        | "aceptada parcialmente"
-        | "parcialmente aceptada"
-        | "apoyada tomada nota" => Position::SupportedInPart,
-        "" | "pending" | "en attente" | "pendiente" | "no response" | "none" => Position::Pending,
-        _ => return None,
-    })
+    match position_cell(cell) {
+        (position, true) => Some(position),
+        _ => None,
+    }
 }
 
 /// Reads an action cell: a whole number from 1 to 5 (`5` or `5.0`).
@@ -1140,16 +1114,6 @@ fn parse_action(cell: &str) -> Option<i64> {
         },
     };
     (1..=5).contains(&n).then_some(n)
-}
-
-/// The first run of ASCII digits in a cell, as a number.
-fn first_number(cell: &str) -> Option<i64> {
-    let start = cell.find(|c: char| c.is_ascii_digit())?;
-    let digits = cell.get(start..)?;
-    let end = digits
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(digits.len());
-    digits.get(..end)?.parse::<i64>().ok()
 }
 
 /// Reads a date cell as `YYYY-MM-DD`.

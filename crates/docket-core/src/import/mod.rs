@@ -26,6 +26,71 @@ pub mod upr_info;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{NewRecommendation, NewReview, Position};
+use crate::states;
+
+/// A position as the sources write it, in English, French or Spanish ("Accepted", "Supported/Noted",
+/// "prise en note", "apoyada parcialmente", …), compared after folding case, accents and
+/// punctuation. `None` when the cell is empty or not a position word: each reader decides what an
+/// empty cell means.
+pub fn position_word(cell: &str) -> Option<Position> {
+    Some(match states::normalize(cell).as_str() {
+        "supported" | "supports" | "support" | "accepted" | "accept" | "yes" | "soutenue"
+        | "soutenu" | "soutenues" | "acceptee" | "accepte" | "appuyee" | "apoyada" | "apoyado"
+        | "apoyadas" | "aceptada" | "aceptado" => Position::Supported,
+        "noted" | "note" | "notes" | "rejected" | "not accepted" | "not supported" | "notee"
+        | "notees" | "prise en note" | "pris note" | "rejetee" | "tomada nota" | "tomo nota"
+        | "se tomo nota" | "anotada" | "rechazada" | "no aceptada" => Position::Noted,
+        "supported in part"
+        | "supported noted"
+        | "noted supported"
+        | "accepted noted"
+        | "accepted in part"
+        | "partially supported"
+        | "partially accepted"
+        | "partly supported"
+        | "partially"
+        | "partial"
+        | "in part"
+        | "supported in part noted in part"
+        | "partially supported partially noted"
+        | "partiellement soutenue"
+        | "soutenue en partie"
+        | "soutenue notee"
+        | "partiellement acceptee"
+        | "apoyada parcialmente"
+        | "parcialmente apoyada"
+        | "aceptada parcialmente"
+        | "parcialmente aceptada"
+        | "apoyada tomada nota" => Position::SupportedInPart,
+        "pending"
+        | "to be examined"
+        | "under consideration"
+        | "en attente"
+        | "pendiente"
+        | "no response"
+        | "none" => Position::Pending,
+        _ => return None,
+    })
+}
+
+/// The first run of ASCII digits in a cell, as a number ("5", "UPR 5", "Session 5", "5th").
+pub fn first_number(cell: &str) -> Option<i64> {
+    let start = cell.find(|c: char| c.is_ascii_digit())?;
+    let digits = cell.get(start..)?;
+    let end = digits
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(digits.len());
+    digits.get(..end)?.parse::<i64>().ok()
+}
+
+/// Reads a position cell of an export: an empty cell (or a dash) is pending; the flag says whether
+/// the value was recognized.
+pub(crate) fn position_cell(cell: &str) -> (Position, bool) {
+    if states::normalize(cell).is_empty() {
+        return (Position::Pending, true);
+    }
+    position_word(cell).map_or((Position::Pending, false), |p| (p, true))
+}
 
 /// A review and its recommendations as read from a source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -157,4 +222,35 @@ pub struct ImportBatch {
     pub skipped: u64,
     /// Problems found while reading.
     pub problems: Vec<Problem>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn position_words_of_every_source_fold_to_one_vocabulary() {
+        for (cell, expected) in [
+            ("Accepted", Some(Position::Supported)),
+            ("**Supported**", Some(Position::Supported)),
+            ("Supported / Noted", Some(Position::SupportedInPart)),
+            ("noted/supported", Some(Position::SupportedInPart)),
+            ("Prise en note", Some(Position::Noted)),
+            ("apoyada parcialmente", Some(Position::SupportedInPart)),
+            ("To be examined", Some(Position::Pending)),
+            ("", None),
+            ("Maybe", None),
+        ] {
+            assert_eq!(position_word(cell), expected, "{cell:?}");
+        }
+        assert_eq!(position_cell(" - "), (Position::Pending, true));
+        assert_eq!(position_cell("Maybe"), (Position::Pending, false));
+    }
+
+    #[test]
+    fn first_number_takes_the_first_run_of_digits() {
+        assert_eq!(first_number("UPR 37th session"), Some(37));
+        assert_eq!(first_number("no digits"), None);
+        assert_eq!(first_number("99999999999999999999"), None);
+    }
 }

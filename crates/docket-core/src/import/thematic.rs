@@ -38,7 +38,7 @@ use std::collections::HashMap;
 
 use crate::domain::Position;
 use crate::import::entities::decode_entities;
-use crate::import::{PositionUpdate, Problem};
+use crate::import::{position_word, PositionUpdate, Problem};
 use crate::paragraph::sort_key;
 
 /// What a thematic list gave.
@@ -610,6 +610,8 @@ fn text_complete(text: &str) -> bool {
     t.ends_with(';') || t.ends_with(").")
 }
 
+/// A position line or cell ("Supported", "**Noted**", "Position: Supported/Noted"), see
+/// [`position_word`].
 pub(crate) fn position_of(s: &str) -> Option<Position> {
     let s = strip_emphasis(s.trim());
     let s = strip_label(
@@ -617,31 +619,7 @@ pub(crate) fn position_of(s: &str) -> Option<Position> {
         &["position", "position of the state under review", "response"],
     )
     .unwrap_or(s);
-    let key: String = s
-        .trim()
-        .trim_end_matches(['.', ';', ','])
-        .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace(" / ", "/");
-    match key.as_str() {
-        "supported" | "accepted" | "support" | "supports" => Some(Position::Supported),
-        "noted" | "note" | "notes" | "not supported" | "rejected" | "not accepted" => {
-            Some(Position::Noted)
-        }
-        "supported/noted"
-        | "noted/supported"
-        | "supported in part"
-        | "partially supported"
-        | "partly supported"
-        | "partially accepted"
-        | "accepted in part"
-        | "supported in part/noted in part"
-        | "partially supported/partially noted" => Some(Position::SupportedInPart),
-        "pending" | "to be examined" | "under consideration" => Some(Position::Pending),
-        _ => None,
-    }
+    position_word(s)
 }
 
 fn is_column_header(s: &str) -> bool {

@@ -57,7 +57,7 @@ use calamine::{Data, Reader};
 
 use super::decode::{header_index, records, sniff_delimiter};
 use super::upr_info::cycle_of_session;
-use super::{ParsedReview, Problem};
+use super::{first_number, position_cell, ParsedReview, Problem};
 use crate::domain::{NewRecommendation, NewReview, Position};
 use crate::states;
 use crate::Error;
@@ -331,38 +331,6 @@ fn push_unique(list: &mut Vec<String>, item: &str) {
     }
 }
 
-/// Reads a `UPR Position` cell: the position, and whether the value was recognized.
-fn parse_position(cell: &str) -> (Position, bool) {
-    let key = strip_bullet(cell.trim()).to_lowercase();
-    let key: String = key
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace(" /", "/")
-        .replace("/ ", "/");
-    match key.as_str() {
-        "supported" | "accepted" | "support" => (Position::Supported, true),
-        "noted" | "rejected" | "not supported" => (Position::Noted, true),
-        "supported/noted"
-        | "noted/supported"
-        | "partially supported"
-        | "supported in part"
-        | "partially accepted" => (Position::SupportedInPart, true),
-        "" | "pending" | "-" => (Position::Pending, true),
-        _ => (Position::Pending, false),
-    }
-}
-
-/// Reads a `UPR Session` cell: the first run of digits ("37", "UPR 37", "37th session").
-fn parse_session(cell: &str) -> Option<i64> {
-    let start = cell.find(|c: char| c.is_ascii_digit())?;
-    let digits = cell.get(start..)?;
-    let end = digits
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(digits.len());
-    digits.get(..end)?.parse::<i64>().ok().filter(|&n| n > 0)
-}
-
 /// Whether a `Reccomending Body` cell names the UPR.
 fn is_upr_body(cell: &str) -> bool {
     let lower = cell.to_lowercase();
@@ -424,6 +392,11 @@ fn clean_header_cell(cell: &str) -> String {
         }
     }
     name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Reads a `UPR Session` cell: its first number, if positive ("37", "UPR 37", "37th session").
+fn session_of(cell: &str) -> Option<i64> {
+    first_number(cell).filter(|&n| n > 0)
 }
 
 /// The columns this reader uses, by index.
@@ -615,7 +588,7 @@ impl Builder {
 
         // Session.
         let raw_session = cell(c.session);
-        let session = parse_session(raw_session);
+        let session = session_of(raw_session);
         if session.is_none() && !self.bad_sessions.contains_key(raw_session) {
             self.bad_sessions.insert(raw_session.to_string(), ());
             let message = if raw_session.is_empty() {
@@ -628,7 +601,7 @@ impl Builder {
 
         // Position.
         let raw_position = cell(c.position);
-        let (position, known) = parse_position(raw_position);
+        let (position, known) = position_cell(raw_position);
         if !known && !self.bad_positions.contains_key(raw_position) {
             self.bad_positions.insert(raw_position.to_string(), ());
             self.problem(
@@ -865,28 +838,28 @@ mod tests {
 
     #[test]
     fn positions() {
-        assert_eq!(parse_position("Supported"), (Position::Supported, true));
-        assert_eq!(parse_position(" noted "), (Position::Noted, true));
+        assert_eq!(position_cell("Supported"), (Position::Supported, true));
+        assert_eq!(position_cell(" noted "), (Position::Noted, true));
         assert_eq!(
-            parse_position("Supported / Noted"),
+            position_cell("Supported / Noted"),
             (Position::SupportedInPart, true)
         );
         assert_eq!(
-            parse_position("- Supported/ Noted"),
+            position_cell("- Supported/ Noted"),
             (Position::SupportedInPart, true)
         );
-        assert_eq!(parse_position(""), (Position::Pending, true));
-        assert_eq!(parse_position("Perhaps"), (Position::Pending, false));
+        assert_eq!(position_cell(""), (Position::Pending, true));
+        assert_eq!(position_cell("Perhaps"), (Position::Pending, false));
     }
 
     #[test]
     fn sessions() {
-        assert_eq!(parse_session("37"), Some(37));
-        assert_eq!(parse_session("UPR 37"), Some(37));
-        assert_eq!(parse_session("37th session"), Some(37));
-        assert_eq!(parse_session("0"), None);
-        assert_eq!(parse_session("none"), None);
-        assert_eq!(parse_session("99999999999999999999999"), None);
+        assert_eq!(session_of("37"), Some(37));
+        assert_eq!(session_of("UPR 37"), Some(37));
+        assert_eq!(session_of("37th session"), Some(37));
+        assert_eq!(session_of("0"), None);
+        assert_eq!(session_of("none"), None);
+        assert_eq!(session_of("99999999999999999999999"), None);
     }
 
     #[test]

@@ -45,7 +45,7 @@ use std::collections::HashMap;
 
 use super::decode;
 use super::entities::decode_entities;
-use super::{ParsedReview, Problem};
+use super::{first_number, position_cell, ParsedReview, Problem};
 use crate::domain::{NewRecommendation, NewReview, Position};
 use crate::states;
 
@@ -129,24 +129,6 @@ fn push_unique(list: &mut Vec<String>, item: &str) {
     }
 }
 
-/// Reads a `Response` cell: the position, and whether the value was recognized.
-fn parse_response(cell: &str) -> (Position, bool) {
-    let key = cell.trim().to_ascii_lowercase();
-    let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
-    match key.as_str() {
-        "accepted" | "supported" | "accept" | "support" => (Position::Supported, true),
-        "noted" | "rejected" | "not accepted" | "not supported" => (Position::Noted, true),
-        "partially accepted"
-        | "partially supported"
-        | "supported/noted"
-        | "accepted/noted"
-        | "supported in part"
-        | "partially" => (Position::SupportedInPart, true),
-        "" | "pending" => (Position::Pending, true),
-        _ => (Position::Pending, false),
-    }
-}
-
 /// Reads an `Action` cell: `Ok(Some(1..=5))`, `Ok(None)` for empty or out of range, `Err` when
 /// not a number.
 fn parse_action(cell: &str) -> Result<Option<i64>, ()> {
@@ -162,16 +144,6 @@ fn parse_action(cell: &str) -> Result<Option<i64>, ()> {
         },
     };
     Ok((1..=5).contains(&n).then_some(n))
-}
-
-/// Reads a `Session` cell: the first run of digits ("5", "UPR 5", "Session 5", "5th").
-fn parse_session(cell: &str) -> Option<i64> {
-    let start = cell.find(|c: char| c.is_ascii_digit())?;
-    let digits = cell.get(start..)?;
-    let end = digits
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(digits.len());
-    digits.get(..end)?.parse::<i64>().ok()
 }
 
 /// The columns this reader uses, by index.
@@ -342,7 +314,7 @@ pub fn parse(text: &str) -> UprInfoParse {
 
         // Session.
         let raw_session = cell(columns.session).trim();
-        let session = parse_session(raw_session);
+        let session = first_number(raw_session);
         if session.is_none() && bad_sessions.insert(raw_session.to_string(), ()).is_none() {
             result.problems.push(Problem::at(
                 line,
@@ -367,7 +339,7 @@ pub fn parse(text: &str) -> UprInfoParse {
 
         // Response and action.
         let raw_response = columns.response.map(cell).unwrap_or("");
-        let (position, known_response) = parse_response(raw_response);
+        let (position, known_response) = position_cell(raw_response);
         if !known_response {
             result.problems.push(Problem::at(
                 line,
@@ -518,13 +490,13 @@ mod tests {
 
     #[test]
     fn sessions() {
-        assert_eq!(parse_session("5"), Some(5));
-        assert_eq!(parse_session(" UPR 5 "), Some(5));
-        assert_eq!(parse_session("Session 12"), Some(12));
-        assert_eq!(parse_session("5th"), Some(5));
-        assert_eq!(parse_session("x"), None);
-        assert_eq!(parse_session(""), None);
-        assert_eq!(parse_session("99999999999999999999999"), None);
+        assert_eq!(first_number("5"), Some(5));
+        assert_eq!(first_number(" UPR 5 "), Some(5));
+        assert_eq!(first_number("Session 12"), Some(12));
+        assert_eq!(first_number("5th"), Some(5));
+        assert_eq!(first_number("x"), None);
+        assert_eq!(first_number(""), None);
+        assert_eq!(first_number("99999999999999999999999"), None);
     }
 
     #[test]
@@ -552,14 +524,14 @@ mod tests {
 
     #[test]
     fn responses_and_actions() {
-        assert_eq!(parse_response("Accepted"), (Position::Supported, true));
-        assert_eq!(parse_response(" noted "), (Position::Noted, true));
+        assert_eq!(position_cell("Accepted"), (Position::Supported, true));
+        assert_eq!(position_cell(" noted "), (Position::Noted, true));
         assert_eq!(
-            parse_response("Supported/Noted"),
+            position_cell("Supported/Noted"),
             (Position::SupportedInPart, true)
         );
-        assert_eq!(parse_response(""), (Position::Pending, true));
-        assert_eq!(parse_response("Maybe"), (Position::Pending, false));
+        assert_eq!(position_cell(""), (Position::Pending, true));
+        assert_eq!(position_cell("Maybe"), (Position::Pending, false));
         assert_eq!(parse_action("5"), Ok(Some(5)));
         assert_eq!(parse_action("5.0"), Ok(Some(5)));
         assert_eq!(parse_action("7"), Ok(None));
