@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use docket_core::domain::NewReview;
 use docket_core::import::read::{read, ReadOptions};
 use docket_core::import::Format;
 use docket_core::store::import::ImportSummary;
@@ -228,15 +227,7 @@ fn import(
         format: format.as_deref().and_then(Format::parse),
         encoding,
         mapping: None,
-        review: target.as_ref().map(|r| NewReview {
-            state_under_review: r.state_under_review.clone(),
-            cycle: r.cycle,
-            wg_session: r.wg_session,
-            review_date: r.review_date.clone(),
-            report_symbol: r.report_symbol.clone(),
-            addendum_symbol: r.addendum_symbol.clone(),
-            adoption_date: r.adoption_date.clone(),
-        }),
+        review: target.as_ref().map(|r| r.facts()),
     };
     let batch = read(&bytes, &name, &options)?;
     store.import(&batch, review, !dry_run, &mut |_, _| true)

@@ -139,6 +139,21 @@ pub struct ReviewSummary {
     pub recommendations: i64,
 }
 
+impl ReviewSummary {
+    /// The review's facts, as a source would give them (e.g. to read a file into this review).
+    pub fn facts(&self) -> NewReview {
+        NewReview {
+            state_under_review: self.state_under_review.clone(),
+            cycle: self.cycle,
+            wg_session: self.wg_session,
+            review_date: self.review_date.clone(),
+            report_symbol: self.report_symbol.clone(),
+            addendum_symbol: self.addendum_symbol.clone(),
+            adoption_date: self.adoption_date.clone(),
+        }
+    }
+}
+
 /// A recommendation to store (as read from a source).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewRecommendation {

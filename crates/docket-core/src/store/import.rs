@@ -18,7 +18,10 @@ use std::path::PathBuf;
 use rusqlite::{OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
-use super::{fts, insert_recommendation, insert_review, now, Store};
+use super::{
+    fts, insert_history, insert_labels, insert_recommendation, insert_review, insert_states, now,
+    Store,
+};
 use crate::domain::{NewRecommendation, NewReview, Position};
 use crate::error::{Error, Result};
 use crate::import::{ImportBatch, PositionUpdate};
@@ -293,33 +296,14 @@ fn replace_labels(
         "DELETE FROM recommendation_label WHERE recommendation_id = ?1 AND kind = ?2",
     )?
     .execute(rusqlite::params![id, kind])?;
-    let mut insert = tx.prepare_cached(
-        "INSERT OR IGNORE INTO recommendation_label (recommendation_id, kind, value) VALUES (?1, ?2, ?3)",
-    )?;
-    for v in &new {
-        insert.execute(rusqlite::params![id, kind, v])?;
-    }
+    insert_labels(tx, id, kind, &new)?;
     Ok(true)
 }
 
 fn replace_states(tx: &Transaction<'_>, id: i64, new: &[String]) -> Result<()> {
     tx.prepare_cached("DELETE FROM recommending_state WHERE recommendation_id = ?1")?
         .execute([id])?;
-    let mut st = tx.prepare_cached(
-        "INSERT INTO recommending_state (recommendation_id, ord, name, name_as_written, iso3)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    for (ord, written) in new.iter().enumerate() {
-        let known = states::resolve(written);
-        st.execute(rusqlite::params![
-            id,
-            ord as i64,
-            known.map_or(written.as_str(), |s| s.name),
-            written,
-            known.map(|s| s.iso3),
-        ])?;
-    }
-    Ok(())
+    insert_states(tx, id, new)
 }
 
 /// Records a change made by an import in the recommendation's history.
@@ -331,12 +315,7 @@ fn record(
     old: &str,
     new: &str,
 ) -> Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO history (recommendation_id, at, who, field, old_value, new_value)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(rusqlite::params![id, now(), who, field, old, new])?;
-    Ok(())
+    insert_history(tx, id, who, field, Some(old), Some(new))
 }
 
 /// Updates a stored recommendation's source fields from `rec`; returns whether anything changed.
@@ -471,10 +450,23 @@ fn index_review(
     Ok((by_paragraph, by_text))
 }
 
-fn count_recommendations(tx: &Transaction<'_>, review_id: i64) -> Result<i64> {
+/// A review as the import summary shows it, read after the import's changes.
+fn imported_review(tx: &Transaction<'_>, review_id: i64, created: bool) -> Result<ImportedReview> {
     Ok(tx
-        .prepare_cached("SELECT count(*) FROM recommendation WHERE review_id = ?1")?
-        .query_row([review_id], |r| r.get(0))?)
+        .prepare_cached(
+            "SELECT state_under_review, wg_session,
+                    (SELECT count(*) FROM recommendation WHERE review_id = ?1)
+             FROM review WHERE id = ?1",
+        )?
+        .query_row([review_id], |r| {
+            Ok(ImportedReview {
+                id: review_id,
+                state_under_review: r.get(0)?,
+                session: r.get(1)?,
+                recommendations: r.get(2)?,
+                created,
+            })
+        })?)
 }
 
 fn apply(
@@ -575,17 +567,9 @@ fn apply(
                 fts::refresh(tx, id)?;
             }
         }
-        summary.reviews.push(ImportedReview {
-            id: review_id,
-            state_under_review: tx.query_row(
-                "SELECT state_under_review FROM review WHERE id = ?1",
-                [review_id],
-                |r| r.get(0),
-            )?,
-            session: parsed.review.wg_session,
-            recommendations: count_recommendations(tx, review_id)?,
-            created,
-        });
+        summary
+            .reviews
+            .push(imported_review(tx, review_id, created)?);
     }
 
     if !batch.updates.is_empty() {
@@ -634,18 +618,7 @@ fn apply(
             fts::refresh(tx, id)?;
         }
         if !summary.reviews.iter().any(|r| r.id == review_id) {
-            let r: (String, Option<i64>) = tx.query_row(
-                "SELECT state_under_review, wg_session FROM review WHERE id = ?1",
-                [review_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
-            summary.reviews.push(ImportedReview {
-                id: review_id,
-                state_under_review: r.0,
-                session: r.1,
-                recommendations: count_recommendations(tx, review_id)?,
-                created: false,
-            });
+            summary.reviews.push(imported_review(tx, review_id, false)?);
         }
     }
     Ok(summary)

@@ -356,41 +356,70 @@ pub(crate) fn insert_recommendation(
         _ => Error::Database(e),
     })?;
     let id = tx.last_insert_rowid();
-    {
-        let mut st = tx.prepare_cached(
-            "INSERT INTO recommending_state (recommendation_id, ord, name, name_as_written, iso3)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
-        for (ord, written) in rec
-            .states
-            .iter()
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
-            .enumerate()
-        {
-            let known = states::resolve(written);
-            st.execute(rusqlite::params![
-                id,
-                ord as i64,
-                known.map_or(written, |s| s.name),
-                written,
-                known.map(|s| s.iso3),
-            ])?;
-        }
-    }
-    let mut label = tx.prepare_cached(
-        "INSERT OR IGNORE INTO recommendation_label (recommendation_id, kind, value) VALUES (?1, ?2, ?3)",
-    )?;
+    insert_states(tx, id, &rec.states)?;
     for (kind, values) in [
         ("theme", &rec.themes),
         ("group", &rec.groups_of_persons),
         ("sdg", &rec.sdgs),
     ] {
-        for v in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
-            label.execute(rusqlite::params![id, kind, v])?;
-        }
+        insert_labels(tx, id, kind, values)?;
     }
     Ok(id)
+}
+
+/// Adds a recommendation's recommending States (after any it has), each resolved to the canonical
+/// list; a name that is not a known State is kept as written with no ISO code.
+pub(crate) fn insert_states(tx: &Transaction<'_>, id: i64, names: &[String]) -> Result<()> {
+    let mut st = tx.prepare_cached(
+        "INSERT INTO recommending_state (recommendation_id, ord, name, name_as_written, iso3)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let written = names.iter().map(|s| s.trim()).filter(|s| !s.is_empty());
+    for (ord, written) in written.enumerate() {
+        let known = states::resolve(written);
+        st.execute(rusqlite::params![
+            id,
+            ord as i64,
+            known.map_or(written, |s| s.name),
+            written,
+            known.map(|s| s.iso3),
+        ])?;
+    }
+    Ok(())
+}
+
+/// Adds labels of one kind (`theme`, `group`, `sdg`, `tag`) to a recommendation; blanks and
+/// duplicates are skipped.
+pub(crate) fn insert_labels(
+    tx: &Transaction<'_>,
+    id: i64,
+    kind: &str,
+    values: &[String],
+) -> Result<()> {
+    let mut label = tx.prepare_cached(
+        "INSERT OR IGNORE INTO recommendation_label (recommendation_id, kind, value) VALUES (?1, ?2, ?3)",
+    )?;
+    for v in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
+        label.execute(rusqlite::params![id, kind, v])?;
+    }
+    Ok(())
+}
+
+/// Writes one history row: when, who, which field, the value before and after.
+pub(crate) fn insert_history(
+    tx: &Transaction<'_>,
+    id: i64,
+    who: &str,
+    field: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO history (recommendation_id, at, who, field, old_value, new_value)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(rusqlite::params![id, now(), who, field, old, new])?;
+    Ok(())
 }
 
 /// The current time, RFC 3339 UTC to the second.

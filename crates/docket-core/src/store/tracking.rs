@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, Transaction};
 
-use super::{fts, now, queries, Store};
+use super::{fts, insert_history, now, queries, Store};
 use crate::domain::{RecommendationDetail, TrackingEdit};
 use crate::error::{Error, Result};
 
@@ -85,14 +85,9 @@ fn record(
     old: Option<&str>,
     new: Option<&str>,
 ) -> Result<()> {
-    let at = now();
-    tx.prepare_cached(
-        "INSERT INTO history (recommendation_id, at, who, field, old_value, new_value)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(rusqlite::params![id, at, who, field, old, new])?;
+    insert_history(tx, id, who, field, old, new)?;
     tx.prepare_cached("UPDATE recommendation SET updated_at = ?2 WHERE id = ?1")?
-        .execute(rusqlite::params![id, at])?;
+        .execute(rusqlite::params![id, now()])?;
     Ok(())
 }
 
