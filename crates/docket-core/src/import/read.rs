@@ -34,20 +34,6 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
 
-fn lower_header(text: &str) -> Vec<String> {
-    let delimiter = decode::sniff_delimiter(text);
-    decode::records(text, delimiter)
-        .next()
-        .and_then(|r| r.ok())
-        .map(|r| {
-            r.fields
-                .iter()
-                .map(|f| f.trim().trim_start_matches('\u{feff}').to_lowercase())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 fn is_uhri_header(header: &[String]) -> bool {
     header.iter().any(|h| {
         let h = h.to_lowercase();
@@ -57,33 +43,36 @@ fn is_uhri_header(header: &[String]) -> bool {
 
 /// Guesses the format of decoded text.
 pub fn guess_text_format(text: &str) -> Format {
-    let header = lower_header(text);
-    let has = |name: &str| header.iter().any(|h| h == name);
+    guess(text).0
+}
+
+/// Guesses the format of decoded text; when it is a report, also returns the report as read, so
+/// that it is not read twice.
+fn guess(text: &str) -> (Format, Option<report::ReportParse>) {
+    let header = mapped::header_of_text(text);
+    let has = |name: &str| header.iter().any(|h| h.eq_ignore_ascii_case(name));
     if has("to") && has("from") && has("text") && has("session") {
-        return Format::UprInfo;
+        return (Format::UprInfo, None);
     }
     if is_uhri_header(&header) {
-        return Format::Uhri;
+        return (Format::Uhri, None);
     }
     if text.contains("Source of Position") {
-        return Format::ThematicList;
+        return (Format::ThematicList, None);
     }
     // A table whose header names a text column is a spreadsheet, even if its first column holds
     // paragraph numbers that look like a report's list.
-    if header.len() >= 2
-        && ColumnMapping::guess(&mapped::header_of_text(text))
-            .is_usable()
-            .is_ok()
-    {
-        return Format::Csv;
+    if header.len() >= 2 && ColumnMapping::guess(&header).is_usable().is_ok() {
+        return (Format::Csv, None);
     }
-    if !report::parse(text).recommendations.is_empty() {
-        return Format::Report;
+    let report = report::parse(text);
+    if !report.recommendations.is_empty() {
+        return (Format::Report, Some(report));
     }
     if !responses::parse(text, None).updates.is_empty() {
-        return Format::Responses;
+        return (Format::Responses, None);
     }
-    Format::Csv
+    (Format::Csv, None)
 }
 
 /// Reads a file's bytes into an import batch.
@@ -154,7 +143,10 @@ pub fn read(bytes: &[u8], file: &str, options: &ReadOptions) -> Result<ImportBat
 
     let decoded = decode::decode(bytes, options.encoding.as_deref())?;
     let text = decoded.text.as_str();
-    let format = options.format.unwrap_or_else(|| guess_text_format(text));
+    let (format, report) = match options.format {
+        Some(format) => (format, None),
+        None => guess(text),
+    };
     batch.format = format;
     match format {
         Format::UprInfo => {
@@ -171,7 +163,7 @@ pub fn read(bytes: &[u8], file: &str, options: &ReadOptions) -> Result<ImportBat
             batch.problems = p.problems;
         }
         Format::Report => {
-            let p = report::parse(text);
+            let p = report.unwrap_or_else(|| report::parse(text));
             batch.rows = p.recommendations.len() as u64;
             batch.problems = p.problems;
             let review = p.review.to_new_review().or_else(|| options.review.clone());
@@ -217,4 +209,34 @@ pub fn read(bytes: &[u8], file: &str, options: &ReadOptions) -> Result<ImportBat
         }
     }
     Ok(batch)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_format_is_told_apart_by_its_content() {
+        let cases = [
+            ("To,Text,From,Session\rNarnia,End torture,Ghana,3\r", Format::UprInfo),
+            ("Text;Countries Concerned;Reccomending Body;UPR Position\n", Format::Uhri),
+            ("140.1 Ratify (Ghana);\nSource of Position: A/HRC/1/1/Add.1 - Para.3\nSupported\n", Format::ThematicList),
+            ("paragraph\trecommendation\n26.1\tRatify the Convention\n", Format::Csv),
+            ("Report of the Working Group on the Universal Periodic Review\nNarnia\n  140.1   Ratify the Convention (Ghana);\n  140.2   End torture (Chile).\n", Format::Report),
+            ("Narnia supports recommendations 140.1 and 140.2. Recommendation 140.3 is noted.\n", Format::Responses),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(guess_text_format(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn word_and_pdf_files_get_a_plain_message() {
+        let docx = b"PK\x03\x04....word/document.xml....";
+        let err = read(docx, "r.docx", &ReadOptions::default()).unwrap_err();
+        assert!(err.to_string().contains("Word document"), "{err}");
+        let err = read(b"%PDF-1.7 ...", "r.pdf", &ReadOptions::default()).unwrap_err();
+        assert!(err.to_string().contains("is a PDF"), "{err}");
+    }
 }
