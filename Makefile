@@ -53,7 +53,7 @@ bench: setup-test ui
 
 ## fuzz: each import reader's fuzz target for FUZZ_SECONDS (default 60) — needs nightly + cargo-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := decode upr_info uhri report thematic responses mapped read
+FUZZ_TARGETS := decode upr_info uhri report thematic responses mapped read extract
 fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	cd fuzz && for t in $(FUZZ_TARGETS); do \

@@ -10,6 +10,11 @@ const COMMANDS: &[&str] = &[
     "get_recommendation",
     "edit_tracking",
     "review_stats",
+    "choose_import_file",
+    "preview_import",
+    "commit_import",
+    "cancel_import",
+    "subscribe_app_events",
 ];
 
 fn main() {

@@ -39,7 +39,8 @@ fn registered_commands() -> BTreeSet<String> {
     let end = src[start..].find(']').expect("end of generate_handler") + start;
     src[start + "generate_handler![".len()..end]
         .split(',')
-        .map(|s| s.trim().trim_start_matches("commands::").to_owned())
+        // `module::command` → `command`.
+        .map(|s| s.trim().rsplit("::").next().unwrap_or("").to_owned())
         .filter(|s| !s.is_empty())
         .collect()
 }

@@ -408,3 +408,114 @@ async fn a_review_of_100000_recommendations_keeps_only_visible_rows_in_the_page(
     );
     c.close().await.unwrap();
 }
+
+/// A file of the shared real data, as an absolute path for the app's file-dialog test seam.
+fn shared(relative: &str) -> String {
+    Path::new("../shared/data")
+        .join(relative)
+        .canonicalize()
+        .expect("the shared data folder is beside the project")
+        .display()
+        .to_string()
+}
+
+async fn click(c: &fantoccini::Client, id: &str) {
+    let element = wait_for(c, &testid(id)).await;
+    if let Err(e) = element.click().await {
+        panic!("{id} could not be clicked: {e}");
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs an X display and tauri-driver: run `make test-e2e`"]
+async fn the_us_spreadsheet_imports_through_the_column_mapping() {
+    let home = tempfile::tempdir().unwrap();
+    let file = shared("us-2020/recommendations.csv");
+    let driver = Driver::start_with_env(home.path(), &[("DOCKET_TEST_PICK_FILE", &file)]);
+    let c = driver.launch(app()).await;
+
+    click(&c, "first-run-import").await;
+    click(&c, "choose-file").await;
+    // No review columns: Docket asks which review, and shows the columns it guessed.
+    wait_text(&c, &testid("review-chooser"), |t| {
+        t.contains("no column for the State under review")
+    })
+    .await;
+    wait_text(&c, &testid("mapping-source"), |t| t.contains("guessed")).await;
+    let state = wait_for(&c, &testid("review-state")).await;
+    state.send_keys("United States of America").await.unwrap();
+    let session = wait_for(&c, &testid("review-session")).await;
+    session.send_keys("36").await.unwrap();
+    click(&c, "review-submit").await;
+
+    wait_text(&c, &testid("count-created"), |t| t == "347").await;
+    wait_text(&c, &testid("count-positions"), |t| t == "347").await;
+    click(&c, "import-commit").await;
+    wait_text(&c, &testid("import-result"), |t| {
+        t.contains("347 new recommendations")
+    })
+    .await;
+    click(&c, "open-imported-review").await;
+    wait_text(&c, &testid("rec-count"), |t| t.contains("347")).await;
+    c.close().await.unwrap();
+
+    // The positions are stored as in the source: 263 supported, 67 noted, 17 in part.
+    let store = Store::open(&driver.db_path()).unwrap();
+    let review = store.list_reviews().unwrap()[0].id;
+    let stats = store.stats(review).unwrap();
+    assert_eq!(stats.by_position.get("supported"), Some(&263));
+    assert_eq!(stats.by_position.get("noted"), Some(&67));
+    assert_eq!(stats.by_position.get("supported_in_part"), Some(&17));
+}
+
+#[tokio::test]
+#[ignore = "needs an X display and tauri-driver: run `make test-e2e`"]
+async fn a_report_file_then_its_thematic_list_pasted() {
+    let home = tempfile::tempdir().unwrap();
+    let file = shared("slovenia-2025/A_HRC_59_15_working_group_report.txt");
+    let thematic = std::fs::read_to_string(shared("slovenia-2025/thematic_list.md")).unwrap();
+    let driver = Driver::start_with_env(home.path(), &[("DOCKET_TEST_PICK_FILE", &file)]);
+    let c = driver.launch(app()).await;
+
+    click(&c, "first-run-import").await;
+    click(&c, "choose-file").await;
+    // What the report's text says about the review is shown for confirmation.
+    wait_text(&c, &testid("report-facts"), |t| {
+        t.contains("Slovenia") && t.contains("A/HRC/59/15")
+    })
+    .await;
+    wait_text(&c, &testid("count-created"), |t| t == "254").await;
+    click(&c, "import-commit").await;
+    wait_text(&c, &testid("import-result"), |t| {
+        t.contains("254 new recommendations")
+    })
+    .await;
+    click(&c, "open-imported-review").await;
+    wait_text(&c, &testid("rec-count"), |t| t.contains("254")).await;
+
+    // The thematic list, pasted: its positions join onto the same recommendations.
+    click(&c, "import-button").await;
+    wait_for(&c, &testid("paste-box")).await;
+    c.execute(
+        "const box = document.querySelector('[data-testid=\"paste-box\"]');
+         box.value = arguments[0];
+         box.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![serde_json::json!(thematic)],
+    )
+    .await
+    .unwrap();
+    click(&c, "preview-paste").await;
+    wait_text(&c, &testid("count-positions"), |t| t == "254").await;
+    wait_text(&c, &testid("count-created"), |t| t == "0").await;
+    click(&c, "import-commit").await;
+    wait_for(&c, &testid("import-result")).await;
+    click(&c, "open-imported-review").await;
+    wait_text(&c, &testid("rec-count"), |t| t.contains("254")).await;
+    c.close().await.unwrap();
+
+    let store = Store::open(&driver.db_path()).unwrap();
+    let review = store.list_reviews().unwrap()[0].id;
+    let stats = store.stats(review).unwrap();
+    assert_eq!(stats.by_position.get("supported"), Some(&217));
+    assert_eq!(stats.by_position.get("noted"), Some(&37));
+}

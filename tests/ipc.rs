@@ -15,6 +15,8 @@ fn app(db: Arc<Db>) -> App<MockRuntime> {
     mock_builder()
         .invoke_handler(docket_app::invoke_handler())
         .manage(db)
+        .manage(docket_app::import::Imports::new())
+        .manage(docket_app::events::AppEvents::new())
         .build(tauri::generate_context!(test = true))
         .expect("the mock app builds")
 }
@@ -229,4 +231,171 @@ fn only_the_main_window_may_call_the_apps_commands() {
     );
     let main = window(&app, "main");
     assert!(invoke(&main, "list_reviews", json!({})).is_ok());
+}
+
+/// A channel argument as the UI sends it (the mock webview drops what is sent on it).
+fn channel() -> Value {
+    json!("__CHANNEL__:4242")
+}
+
+/// A small spreadsheet with review columns, as people make by hand.
+const SHEET: &str =
+    "State under review;Session;Paragraph;Recommendation;Recommending State;Position\r\n\
+Narnia;40;120.1;Ratify the Convention against Torture;Ghana;Supported\r\n\
+Narnia;40;120.2;Abolish the death penalty;Chile;Noted\r\n\
+Narnia;40;120.3;End child marriage;Atlantis;\r\n";
+
+#[test]
+fn an_import_is_previewed_without_writing_then_committed_once() {
+    let (dir, db) = temp_db();
+    let file = dir.path().join("narnia.csv");
+    std::fs::write(&file, SHEET).unwrap();
+    let app = app(db);
+    let w = window(&app, "main");
+
+    let request = json!({"source": {"kind": "file", "path": file}});
+    let preview = invoke(
+        &w,
+        "preview_import",
+        json!({"request": request, "onProgress": channel()}),
+    )
+    .unwrap();
+    assert_eq!(preview["format"], "csv");
+    assert_eq!(preview["source"]["mapping_source"], "guessed");
+    assert_eq!(preview["summary"]["recommendations_created"], 3);
+    assert_eq!(preview["summary"]["positions_found"], 2);
+    assert_eq!(preview["summary"]["committed"], false);
+    assert_eq!(preview["unknown_states"][0]["name"], "Atlantis");
+    assert_eq!(
+        invoke(&w, "list_reviews", json!({})).unwrap(),
+        json!([]),
+        "a preview writes nothing"
+    );
+
+    let token = preview["token"].clone();
+    let done = invoke(
+        &w,
+        "commit_import",
+        json!({"token": token, "onProgress": channel()}),
+    )
+    .unwrap();
+    assert_eq!(done["committed"], true);
+    assert_eq!(done["recommendations_created"], 3);
+    assert!(done["backup"].as_str().unwrap().contains("backups"));
+    let reviews = invoke(&w, "list_reviews", json!({})).unwrap();
+    assert_eq!(reviews[0]["state_under_review"], "Narnia");
+    assert_eq!(reviews[0]["recommendations"], 3);
+
+    // The same preview cannot be committed twice.
+    let err = invoke(
+        &w,
+        "commit_import",
+        json!({"token": token, "onProgress": channel()}),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "invalid_input");
+    assert!(err["message"]
+        .as_str()
+        .unwrap()
+        .contains("Preview the file again"));
+
+    // The columns were remembered for the next file with the same headings.
+    let again = invoke(
+        &w,
+        "preview_import",
+        json!({"request": request, "onProgress": channel()}),
+    )
+    .unwrap();
+    assert_eq!(again["source"]["mapping_source"], "remembered");
+    assert_eq!(again["summary"]["unchanged"], 3);
+}
+
+#[test]
+fn bad_import_requests_are_refused_with_a_message() {
+    let (dir, db) = temp_db();
+    let app = app(db);
+    let w = window(&app, "main");
+    let malformed = invoke(
+        &w,
+        "preview_import",
+        json!({"request": {"source": {"kind": "floppy"}}, "onProgress": channel()}),
+    )
+    .unwrap_err();
+    assert_eq!(malformed["kind"], "invalid_input");
+
+    let missing = dir.path().join("nowhere.csv");
+    let err = invoke(
+        &w,
+        "preview_import",
+        json!({"request": {"source": {"kind": "file", "path": missing}}, "onProgress": channel()}),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "io");
+    assert!(err["message"].as_str().unwrap().contains("nowhere.csv"));
+
+    let empty = invoke(
+        &w,
+        "preview_import",
+        json!({"request": {"source": {"kind": "text", "name": "Pasted text", "text": "  "}}, "onProgress": channel()}),
+    )
+    .unwrap_err();
+    assert_eq!(empty["kind"], "invalid_input");
+    assert!(empty["message"].as_str().unwrap().contains("empty"));
+
+    let stale = invoke(
+        &w,
+        "commit_import",
+        json!({"token": 99, "onProgress": channel()}),
+    )
+    .unwrap_err();
+    assert_eq!(stale["kind"], "invalid_input");
+}
+
+#[test]
+fn pasted_report_text_without_a_state_asks_for_the_review() {
+    let (_dir, db) = temp_db();
+    let app = app(db);
+    let w = window(&app, "main");
+    let text = "140.1 Ratify the Convention against Torture (Ghana);\n140.2 Abolish the death penalty (Chile).\n";
+    let request = json!({"source": {"kind": "text", "name": "Pasted text", "text": text}});
+    let preview = invoke(
+        &w,
+        "preview_import",
+        json!({"request": request, "onProgress": channel()}),
+    )
+    .unwrap();
+    assert_eq!(preview["format"], "report");
+    assert!(preview["needs_review"]
+        .as_str()
+        .unwrap()
+        .contains("which State"));
+    assert_eq!(preview["summary"], Value::Null);
+
+    let mut request = request;
+    request["review"] = json!({"state_under_review": "Slovenia", "cycle": 4, "wg_session": 48,
+        "review_date": null, "report_symbol": null, "addendum_symbol": null, "adoption_date": null});
+    let preview = invoke(
+        &w,
+        "preview_import",
+        json!({"request": request, "onProgress": channel()}),
+    )
+    .unwrap();
+    assert_eq!(preview["needs_review"], Value::Null);
+    assert_eq!(preview["summary"]["recommendations_created"], 2);
+    assert_eq!(
+        preview["summary"]["reviews"][0]["state_under_review"],
+        "Slovenia"
+    );
+}
+
+#[test]
+fn the_file_dialog_has_a_test_seam_in_debug_builds() {
+    let (_dir, db) = temp_db();
+    let app = app(db);
+    let w = window(&app, "main");
+    // No other test reads this variable.
+    std::env::set_var(docket_app::import::TEST_PICK_FILE_ENV, "/tmp/chosen.csv");
+    let picked = invoke(&w, "choose_import_file", json!({})).unwrap();
+    std::env::remove_var(docket_app::import::TEST_PICK_FILE_ENV);
+    assert_eq!(picked, json!("/tmp/chosen.csv"));
 }

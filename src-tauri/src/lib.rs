@@ -5,6 +5,8 @@
 pub mod commands;
 pub mod db;
 pub mod error;
+pub mod events;
+pub mod import;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -26,6 +28,11 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         commands::get_recommendation,
         commands::edit_tracking,
         commands::review_stats,
+        import::choose_import_file,
+        import::preview_import,
+        import::commit_import,
+        import::cancel_import,
+        events::subscribe_app_events,
     ]
 }
 
@@ -41,7 +48,15 @@ pub fn run() {
         }))
         // Remembers the window's size and position between runs.
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        // Native file dialogs, opened from Rust only: no dialog permission is granted to the
+        // webview.
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
+            let menu = events::menu(app.handle())?;
+            app.set_menu(menu)?;
+            app.on_menu_event(|app, event| events::forward(app, events::menu_event(&event)));
+            app.manage(events::AppEvents::new());
+            app.manage(import::Imports::new());
             let path = app
                 .path()
                 .app_data_dir()
@@ -52,10 +67,14 @@ pub fn run() {
             app.manage(db);
             Ok(())
         })
-        .on_window_event(|window, event| {
-            if matches!(event, WindowEvent::Resized(_) | WindowEvent::Moved(_)) {
-                save_window_state_soon(window.app_handle());
+        .on_window_event(|window, event| match event {
+            WindowEvent::Resized(_) | WindowEvent::Moved(_) => {
+                save_window_state_soon(window.app_handle())
             }
+            WindowEvent::DragDrop(drop) => {
+                events::forward(window.app_handle(), events::drag_drop_event(drop))
+            }
+            _ => {}
         })
         .invoke_handler(invoke_handler())
         .run(tauri::generate_context!());

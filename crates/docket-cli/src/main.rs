@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use docket_core::import::read::{read, ReadOptions};
+use docket_core::import::prepare::{ImportRequest, Source};
 use docket_core::import::Format;
 use docket_core::store::import::ImportSummary;
 use docket_core::{paths, sample, Error, Store};
@@ -216,21 +216,24 @@ fn import(
     encoding: Option<String>,
     dry_run: bool,
 ) -> Result<ImportSummary, Error> {
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| file.display().to_string());
-    let bytes = std::fs::read(file)
-        .map_err(|e| Error::io(format!("could not read {}", file.display()), e))?;
-    let target = review.map(|id| store.review(id)).transpose()?;
-    let options = ReadOptions {
+    let request = ImportRequest {
+        source: Some(Source::File {
+            path: file.to_path_buf(),
+        }),
         format: format.as_deref().and_then(Format::parse),
         encoding,
-        mapping: None,
-        review: target.as_ref().map(|r| r.facts()),
+        review_id: review,
+        ..ImportRequest::default()
     };
-    let batch = read(&bytes, &name, &options)?;
-    store.import(&batch, review, !dry_run, &mut |_, _| true)
+    let (batch, target) = store.read_for_import(&request)?;
+    // A spreadsheet's columns, once imported, are remembered for the next file with the same
+    // headers (as in the app).
+    let summary = if dry_run {
+        store.import(&batch, target, false, &mut |_, _| true)?
+    } else {
+        store.commit_import(&batch, target, &mut |_, _| true)?
+    };
+    Ok(summary)
 }
 
 fn import_text(s: &ImportSummary, dry_run: bool) -> String {

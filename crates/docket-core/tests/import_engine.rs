@@ -42,6 +42,7 @@ fn report_batch(text: &str) -> ImportBatch {
         rows: 0,
         skipped: 0,
         problems: parsed.problems,
+        source: Default::default(),
     }
 }
 
@@ -56,6 +57,7 @@ fn thematic_batch(text: &str) -> ImportBatch {
         rows: 0,
         skipped: 0,
         problems: parsed.problems,
+        source: Default::default(),
     }
 }
 
@@ -166,6 +168,7 @@ fn upr_info_export_reimports_without_duplicates() {
         rows: parsed.rows,
         skipped: 0,
         problems: parsed.problems,
+        source: Default::default(),
     };
     let mut store = Store::open_in_memory().unwrap();
     let first = store
@@ -223,6 +226,7 @@ fn small_batch(texts: &[&str]) -> ImportBatch {
         rows: texts.len() as u64,
         skipped: 0,
         problems: vec![Problem::at(3, Some(2), "a doubtful cell")],
+        source: Default::default(),
     }
 }
 
@@ -333,6 +337,7 @@ fn positions_without_their_review_ask_which_review() {
         rows: 1,
         skipped: 0,
         problems: vec![],
+        source: Default::default(),
     };
     let err = store
         .import(&batch, None, true, &mut no_progress())

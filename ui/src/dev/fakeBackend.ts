@@ -2,7 +2,12 @@
 // Never imported by production code (main.ts loads it only when import.meta.env.DEV is true).
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
+  AppEvent,
   AppInfo,
+  ImportPreview,
+  ImportProgress,
+  ImportRequest,
+  ImportSummary,
   EvidenceLink,
   HistoryEntry,
   IpcError,
@@ -27,6 +32,69 @@ export interface FakeOptions {
   failWith?: Record<string, unknown>;
   /** Simulated delay of every command, in ms (default 0). */
   latencyMs?: number;
+  /** What the file dialog answers (default: null, as if cancelled). */
+  pickFile?: string | null;
+  /** The preview of an import request (default: the US 2020 CSV through the column mapping). */
+  preview?: (request: ImportRequest) => Omit<ImportPreview, 'token'>;
+}
+
+/** Something sent through a Tauri channel (the fake calls its handler directly). */
+interface FakeChannel<T> {
+  onmessage: (message: T) => void;
+}
+
+/** The default preview: 347 new recommendations read through a guessed column mapping. */
+export function usPreview(request: ImportRequest): Omit<ImportPreview, 'token'> {
+  const mapping = request.mapping ?? {
+    columns: ['paragraph', 'states', 'position', 'themes', 'text'],
+  };
+  const hasText = mapping.columns.includes('text');
+  const summary: ImportSummary = {
+    reviews_created: 1,
+    reviews: [
+      {
+        // The fake has one review: the import creates it.
+        id: SAMPLE_REVIEW.id,
+        state_under_review: 'United States of America',
+        session: 36,
+        recommendations: 347,
+        created: true,
+      },
+    ],
+    recommendations_created: 347,
+    recommendations_updated: 0,
+    unchanged: 0,
+    positions_found: 347,
+    skipped: 0,
+    problems: [],
+    committed: false,
+    backup: null,
+  };
+  return {
+    file: 'recommendations.csv',
+    format: request.format ?? 'csv',
+    rows: 347,
+    skipped: 0,
+    source: {
+      encoding: request.encoding ?? 'UTF-8',
+      header: ['paragraph', 'recommending_states', 'position', 'theme', 'text'],
+      mapping,
+      mapping_source: request.mapping ? 'chosen' : 'guessed',
+    },
+    reviews_read: [],
+    needs_review:
+      request.review || request.review_id
+        ? null
+        : 'The file has no column for the State under review or the session. Choose the review these recommendations belong to, or enter the State and session.',
+    blocked: hasText
+      ? null
+      : 'Docket could not recognise recommendations.csv: no column holds the text. Choose the format, or map its columns.',
+    unknown_states: [{ name: 'ACT Group', occurrences: 1, suggestions: [] }],
+    summary: (request.review || request.review_id) && hasText ? summary : null,
+    problems: [
+      { file: 'recommendations.csv', line: 349, column: 1, message: 'This row has no text.' },
+    ],
+  };
 }
 
 export interface FakeCall {
@@ -96,6 +164,12 @@ export class FakeBackend {
   readonly #latencyMs: number;
   readonly #details = new Map<number, RecommendationDetail>();
   #nextId = 1;
+  pickFile: string | null;
+  readonly #preview: (request: ImportRequest) => Omit<ImportPreview, 'token'>;
+  #pending: { token: number; preview: Omit<ImportPreview, 'token'> } | null = null;
+  #cancelled = false;
+  /** The UI's channel for menu choices and dropped files, once it subscribed. */
+  events: FakeChannel<AppEvent> | null = null;
 
   constructor(options: FakeOptions = {}) {
     this.total = options.total ?? 347;
@@ -103,6 +177,13 @@ export class FakeBackend {
     this.failWith = options.failWith ?? {};
     this.#text = options.text ?? ((index) => `${TEXTS[index % TEXTS.length]}`);
     this.#latencyMs = options.latencyMs ?? 0;
+    this.pickFile = options.pickFile ?? null;
+    this.#preview = options.preview ?? usPreview;
+  }
+
+  /** Sends a menu choice or a dropped file to the UI, as the window does. */
+  emit(event: AppEvent): void {
+    this.events?.onmessage(event);
   }
 
   /** Calls made so far to `command`. */
@@ -135,10 +216,56 @@ export class FakeBackend {
         return structuredClone(this.#detail(this.#id(args)));
       case 'edit_tracking':
         return structuredClone(this.#edit(this.#id(args), args['edit'] as TrackingEdit));
+      case 'choose_import_file':
+        return this.pickFile;
+      case 'subscribe_app_events':
+        this.events = args['channel'] as FakeChannel<AppEvent>;
+        return null;
+      case 'cancel_import':
+        this.#cancelled = true;
+        return null;
+      case 'preview_import':
+        return this.#previewImport(args);
+      case 'commit_import':
+        return this.#commitImport(args);
       default:
         throw `command ${command} not found`;
     }
   };
+
+  async #work(channel: unknown, phase: ImportProgress['phase'], total: number): Promise<void> {
+    this.#cancelled = false;
+    const progress = channel as FakeChannel<ImportProgress>;
+    for (let done = 0; done <= total; done += Math.max(1, Math.ceil(total / 4))) {
+      progress.onmessage({ phase, done, total });
+      if (this.#latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.#latencyMs));
+      if (this.#cancelled) throw ipcError('cancelled', 'Cancelled: nothing was changed.');
+    }
+  }
+
+  async #previewImport(args: Record<string, unknown>): Promise<ImportPreview> {
+    const request = args['request'] as ImportRequest;
+    const preview = this.#preview(request);
+    await this.#work(args['onProgress'], 'checking', preview.rows);
+    const token = this.#nextId++;
+    this.#pending = { token, preview };
+    return { token, ...structuredClone(preview) };
+  }
+
+  async #commitImport(args: Record<string, unknown>): Promise<ImportSummary> {
+    const pending = this.#pending;
+    if (!pending || pending.token !== args['token'] || !pending.preview.summary) {
+      throw ipcError('invalid_input', 'This preview is out of date. Preview the file again.');
+    }
+    await this.#work(args['onProgress'], 'importing', pending.preview.rows);
+    this.#pending = null;
+    this.loaded = true;
+    return {
+      ...structuredClone(pending.preview.summary),
+      committed: true,
+      backup: '/home/ana/.local/share/org.docket.desktop/backups/docket-20261124.sqlite3',
+    };
+  }
 
   #page(args: Record<string, unknown>): RecommendationPage {
     if (!this.loaded || args['reviewId'] !== SAMPLE_REVIEW.id) {

@@ -12,10 +12,14 @@
 //! - [`responses`]: the State's responses (addendum) listing paragraphs supported or noted.
 //! - [`uhri`]: OHCHR's Universal Human Rights Index exports (XLSX, CSV).
 //! - [`mapped`]: any other CSV/XLSX, its columns mapped with the user's help.
+//! - [`read`]: a file's bytes → the right reader; [`prepare`]: a read file previewed against the
+//!   store, ready to commit (what the app and the CLI call).
 
 pub mod decode;
 pub mod entities;
+pub mod extract;
 pub mod mapped;
+pub mod prepare;
 pub mod read;
 pub mod report;
 pub mod responses;
@@ -222,6 +226,33 @@ pub struct ImportBatch {
     pub skipped: u64,
     /// Problems found while reading.
     pub problems: Vec<Problem>,
+    /// How the file was read (encoding, columns), for the preview.
+    pub source: SourceInfo,
+}
+
+/// How a file was read: what the preview shows so that the user can correct it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SourceInfo {
+    /// The text encoding used (WHATWG name), for text files.
+    pub encoding: Option<String>,
+    /// The header row of a spreadsheet read through a column mapping.
+    pub header: Vec<String>,
+    /// The column mapping used for such a spreadsheet.
+    pub mapping: Option<mapped::ColumnMapping>,
+    /// Where that mapping came from.
+    pub mapping_source: Option<MappingSource>,
+}
+
+/// Where a column mapping came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MappingSource {
+    /// Guessed from the header names.
+    Guessed,
+    /// Remembered from an earlier file with the same headers.
+    Remembered,
+    /// Chosen by the user for this file.
+    Chosen,
 }
 
 #[cfg(test)]

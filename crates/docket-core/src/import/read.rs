@@ -1,9 +1,12 @@
-//! Reading a file into an [`ImportBatch`]: its format guessed (or given), its text decoded, the
-//! right reader run. Nothing here touches the store.
+//! Reading a file into an [`ImportBatch`]: its format guessed (or given), its text decoded (or
+//! extracted from a Word document or a PDF), the right reader run. Nothing here touches the
+//! store.
+
+use std::collections::HashMap;
 
 use super::mapped::{self, ColumnMapping};
-use super::{decode, report, responses, thematic, uhri, upr_info};
-use super::{Format, ImportBatch, ParsedReview, Problem};
+use super::{decode, extract, report, responses, thematic, uhri, upr_info};
+use super::{Format, ImportBatch, MappingSource, ParsedReview, Problem, SourceInfo};
 use crate::domain::NewReview;
 use crate::error::{Error, Result};
 
@@ -20,19 +23,14 @@ pub struct ReadOptions {
     pub encoding: Option<String>,
     /// The column mapping of a spreadsheet, when the user confirmed one; guessed otherwise.
     pub mapping: Option<ColumnMapping>,
+    /// Mappings the user confirmed for earlier files, by [`ColumnMapping::key`] of their header:
+    /// used (before guessing) for a file with the same headers.
+    pub known_mappings: HashMap<String, ColumnMapping>,
     /// The review a spreadsheet without review columns belongs to.
     pub review: Option<NewReview>,
 }
 
 const ZIP: &[u8] = b"PK\x03\x04";
-
-fn is_docx(bytes: &[u8]) -> bool {
-    bytes.starts_with(ZIP) && contains(bytes, b"word/document.xml")
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
-}
 
 fn is_uhri_header(header: &[String]) -> bool {
     header.iter().any(|h| {
@@ -75,6 +73,36 @@ fn guess(text: &str) -> (Format, Option<report::ReportParse>) {
     (Format::Csv, None)
 }
 
+/// The mapping for a spreadsheet with this header: the user's choice, else the one remembered for
+/// the same headers, else a guess.
+fn choose_mapping(options: &ReadOptions, header: &[String]) -> (ColumnMapping, MappingSource) {
+    if let Some(m) = &options.mapping {
+        return (m.clone(), MappingSource::Chosen);
+    }
+    match options.known_mappings.get(&ColumnMapping::key(header)) {
+        Some(m) => (m.clone(), MappingSource::Remembered),
+        None => (ColumnMapping::guess(header), MappingSource::Guessed),
+    }
+}
+
+/// Records the mapping used, for the preview.
+fn note_mapping(
+    batch: &mut ImportBatch,
+    header: Vec<String>,
+    used: (ColumnMapping, MappingSource),
+) {
+    batch.source.header = header;
+    batch.source.mapping = Some(used.0);
+    batch.source.mapping_source = Some(used.1);
+}
+
+/// The problem of a spreadsheet whose columns say nothing Docket can use.
+fn unusable(file: &str, why: &str) -> Problem {
+    Problem::general(format!(
+        "Docket could not recognise {file}: {why} Choose the format, or map its columns."
+    ))
+}
+
 /// Reads a file's bytes into an import batch.
 pub fn read(bytes: &[u8], file: &str, options: &ReadOptions) -> Result<ImportBatch> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
@@ -83,16 +111,8 @@ pub fn read(bytes: &[u8], file: &str, options: &ReadOptions) -> Result<ImportBat
             bytes.len() / (1024 * 1024)
         )));
     }
-    if is_docx(bytes) {
-        return Err(Error::InvalidInput(format!(
-            "{file} is a Word document. Docket cannot read Word files yet: open it, select all the text, copy it and paste it into Docket's paste box (or save it as plain text)."
-        )));
-    }
-    if bytes.starts_with(b"%PDF") {
-        return Err(Error::InvalidInput(format!(
-            "{file} is a PDF. Docket cannot read PDF files yet: open it, select all the text, copy it and paste it into Docket's paste box."
-        )));
-    }
+    // A Word document or a PDF: its text is read below as a text file's would be.
+    let extracted = extract::document_text(bytes, file)?;
     let mut batch = ImportBatch {
         file: file.to_owned(),
         format: options.format.unwrap_or(Format::Csv),
@@ -102,7 +122,11 @@ pub fn read(bytes: &[u8], file: &str, options: &ReadOptions) -> Result<ImportBat
         rows: 0,
         skipped: 0,
         problems: Vec::new(),
+        source: SourceInfo::default(),
     };
+    if let Some(text) = extracted {
+        return read_text(&text, file, options, batch);
+    }
     if bytes.starts_with(ZIP) {
         // A workbook (XLSX): UHRI's columns, or any spreadsheet mapped by its headers.
         let header = mapped::header_of_xlsx(bytes)?;
@@ -121,15 +145,16 @@ pub fn read(bytes: &[u8], file: &str, options: &ReadOptions) -> Result<ImportBat
                 batch.problems = p.problems;
             }
             Format::Csv => {
-                let mapping = options
-                    .mapping
-                    .clone()
-                    .unwrap_or_else(|| ColumnMapping::guess(&header));
-                mapping.is_usable().map_err(Error::InvalidInput)?;
-                let p = mapped::parse_xlsx(bytes, &mapping, options.review.as_ref())?;
-                batch.reviews = p.reviews;
-                batch.rows = p.rows;
-                batch.problems = p.problems;
+                let used = choose_mapping(options, &header);
+                if let Err(m) = used.0.is_usable() {
+                    batch.problems.push(unusable(file, &m));
+                } else {
+                    let p = mapped::parse_xlsx(bytes, &used.0, options.review.as_ref())?;
+                    batch.reviews = p.reviews;
+                    batch.rows = p.rows;
+                    batch.problems = p.problems;
+                }
+                note_mapping(&mut batch, header, used);
             }
             other => {
                 return Err(Error::InvalidInput(format!(
@@ -143,6 +168,18 @@ pub fn read(bytes: &[u8], file: &str, options: &ReadOptions) -> Result<ImportBat
 
     let decoded = decode::decode(bytes, options.encoding.as_deref())?;
     let text = decoded.text.as_str();
+    batch.source.encoding = Some(decoded.encoding.to_owned());
+    read_text(text, file, options, batch)
+}
+
+/// Runs the reader of the text's format (given, or guessed) on text decoded from a text file or
+/// extracted from a Word document or a PDF.
+fn read_text(
+    text: &str,
+    file: &str,
+    options: &ReadOptions,
+    mut batch: ImportBatch,
+) -> Result<ImportBatch> {
     let (format, report) = match options.format {
         Some(format) => (format, None),
         None => guess(text),
@@ -193,19 +230,16 @@ pub fn read(bytes: &[u8], file: &str, options: &ReadOptions) -> Result<ImportBat
         }
         Format::Csv => {
             let header = mapped::header_of_text(text);
-            let mapping = options
-                .mapping
-                .clone()
-                .unwrap_or_else(|| ColumnMapping::guess(&header));
-            mapping.is_usable().map_err(|m| {
-                Error::InvalidInput(format!(
-                    "Docket could not recognise {file}: {m} Choose the format, or map its columns."
-                ))
-            })?;
-            let p = mapped::parse_text(text, &mapping, options.review.as_ref());
-            batch.reviews = p.reviews;
-            batch.rows = p.rows;
-            batch.problems = p.problems;
+            let used = choose_mapping(options, &header);
+            if let Err(m) = used.0.is_usable() {
+                batch.problems.push(unusable(file, &m));
+            } else {
+                let p = mapped::parse_text(text, &used.0, options.review.as_ref());
+                batch.reviews = p.reviews;
+                batch.rows = p.rows;
+                batch.problems = p.problems;
+            }
+            note_mapping(&mut batch, header, used);
         }
     }
     Ok(batch)
@@ -233,10 +267,19 @@ mod tests {
 
     #[test]
     fn word_and_pdf_files_get_a_plain_message() {
+        // Word documents and PDFs are read (tests/import_extract.rs); a damaged one is refused
+        // with a message that says so, not read as text.
         let docx = b"PK\x03\x04....word/document.xml....";
-        let err = read(docx, "r.docx", &ReadOptions::default()).unwrap_err();
-        assert!(err.to_string().contains("Word document"), "{err}");
-        let err = read(b"%PDF-1.7 ...", "r.pdf", &ReadOptions::default()).unwrap_err();
-        assert!(err.to_string().contains("is a PDF"), "{err}");
+        let m = read(docx, "r.docx", &ReadOptions::default())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            m.starts_with("r.docx is a damaged or incomplete Word document"),
+            "{m}"
+        );
+        let m = read(b"%PDF-1.7 ...", "r.pdf", &ReadOptions::default())
+            .unwrap_err()
+            .to_string();
+        assert!(m.starts_with("r.pdf is a damaged or incomplete PDF"), "{m}");
     }
 }

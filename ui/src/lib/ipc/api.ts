@@ -1,7 +1,12 @@
-import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import { Channel, invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { isIpcError, normalizeError } from './errors';
 import type {
+  AppEvent,
   AppInfo,
+  ImportPreview,
+  ImportProgress,
+  ImportRequest,
+  ImportSummary,
   RecommendationDetail,
   RecommendationPage,
   ReviewSummary,
@@ -41,6 +46,30 @@ export const api = {
 
   editTracking: (id: number, edit: TrackingEdit): Promise<RecommendationDetail> =>
     call('edit_tracking', { id, edit }),
+
+  /** Opens the native file dialog; resolves to the chosen path, or null when cancelled. */
+  chooseImportFile: (): Promise<string | null> => call('choose_import_file'),
+
+  /** Reads the source and shows what importing it would do; nothing is written. */
+  previewImport: (
+    request: ImportRequest,
+    onProgress: (progress: ImportProgress) => void,
+  ): Promise<ImportPreview> =>
+    call('preview_import', { request, onProgress: new Channel<ImportProgress>(onProgress) }),
+
+  /** Commits the preview with this token (one transaction, after a backup). */
+  commitImport: (
+    token: number,
+    onProgress: (progress: ImportProgress) => void,
+  ): Promise<ImportSummary> =>
+    call('commit_import', { token, onProgress: new Channel<ImportProgress>(onProgress) }),
+
+  /** Stops the running preview or import; it then rejects with kind `cancelled`. */
+  cancelImport: (): Promise<void> => call('cancel_import'),
+
+  /** Menu choices and files dropped on the window arrive through `handler`. */
+  subscribeAppEvents: (handler: (event: AppEvent) => void): Promise<void> =>
+    call('subscribe_app_events', { channel: new Channel<AppEvent>(handler) }),
 };
 
 export type Api = typeof api;

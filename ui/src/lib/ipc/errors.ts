@@ -7,6 +7,7 @@ const KINDS: readonly ErrorKind[] = [
   'newer_database',
   'corrupt_database',
   'io',
+  'cancelled',
   'internal',
 ];
 

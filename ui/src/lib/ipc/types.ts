@@ -123,3 +123,124 @@ export interface IpcError {
   /** Already plain language for a person: what happened and what to do. */
   message: string;
 }
+
+// Import (crates/docket-core/src/import/{mod,prepare,mapped}.rs, store/import.rs,
+// src-tauri/src/import.rs and events.rs).
+
+export type Format = 'upr-info' | 'uhri' | 'report' | 'thematic-list' | 'responses' | 'csv';
+
+/** What a spreadsheet column holds (mapped.rs `Field`). */
+export type Field =
+  | 'paragraph'
+  | 'text'
+  | 'states'
+  | 'position'
+  | 'themes'
+  | 'groups_of_persons'
+  | 'sdgs'
+  | 'action_category'
+  | 'state_under_review'
+  | 'session'
+  | 'cycle'
+  | 'review_date'
+  | 'position_source'
+  | 'ignore';
+
+export interface ColumnMapping {
+  /** One field per header column, in header order. */
+  columns: Field[];
+}
+
+export interface NewReview {
+  state_under_review: string;
+  cycle: number | null;
+  wg_session: number | null;
+  review_date: string | null;
+  report_symbol: string | null;
+  addendum_symbol: string | null;
+  adoption_date: string | null;
+}
+
+export type ImportSource =
+  { kind: 'file'; path: string } | { kind: 'text'; name: string; text: string };
+
+export interface ImportRequest {
+  source: ImportSource;
+  format?: Format | null;
+  /** A WHATWG label, e.g. windows-1252, macintosh. */
+  encoding?: string | null;
+  mapping?: ColumnMapping | null;
+  review_id?: number | null;
+  review?: NewReview | null;
+}
+
+export type MappingSource = 'guessed' | 'remembered' | 'chosen';
+
+export interface SourceInfo {
+  encoding: string | null;
+  header: string[];
+  mapping: ColumnMapping | null;
+  mapping_source: MappingSource | null;
+}
+
+export interface FileProblem {
+  file: string;
+  line: number | null;
+  column: number | null;
+  message: string;
+}
+
+export interface ImportedReview {
+  id: number;
+  state_under_review: string;
+  session: number | null;
+  recommendations: number;
+  created: boolean;
+}
+
+export interface ImportSummary {
+  reviews_created: number;
+  reviews: ImportedReview[];
+  recommendations_created: number;
+  recommendations_updated: number;
+  unchanged: number;
+  positions_found: number;
+  skipped: number;
+  problems: FileProblem[];
+  committed: boolean;
+  backup: string | null;
+}
+
+export interface UnknownState {
+  name: string;
+  occurrences: number;
+  suggestions: string[];
+}
+
+export interface ImportPreview {
+  /** Pass it to commitImport. */
+  token: number;
+  file: string;
+  format: Format;
+  rows: number;
+  skipped: number;
+  source: SourceInfo;
+  reviews_read: NewReview[];
+  needs_review: string | null;
+  blocked: string | null;
+  unknown_states: UnknownState[];
+  summary: ImportSummary | null;
+  problems: FileProblem[];
+}
+
+export interface ImportProgress {
+  phase: 'checking' | 'importing';
+  done: number;
+  total: number;
+}
+
+export type AppEvent =
+  | { kind: 'menu'; action: 'import' | 'paste' }
+  | { kind: 'drag_enter' }
+  | { kind: 'drag_leave' }
+  | { kind: 'files_dropped'; paths: string[] };
