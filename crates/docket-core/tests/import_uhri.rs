@@ -525,3 +525,25 @@ fn parse_xlsx_never_panics_on_mutated_fixture() {
         let _ = parse_xlsx(&bytes[..at]);
     }
 }
+
+#[test]
+fn read_recognises_exports_that_start_with_a_title() {
+    use docket_core::import::read::{read, ReadOptions};
+    use docket_core::import::Format;
+    let csv = "Universal Human Rights Index — export of 11/03/2021\r\n\
+Text;Countries Concerned;Recommending Body;UPR Position;UPR Session\r\n\
+Abolish the death penalty;Kenya;UPR;Noted;35\r\n";
+    let batch = read(csv.as_bytes(), "uhri.csv", &ReadOptions::default()).unwrap();
+    assert_eq!(batch.format, Format::Uhri);
+    assert_eq!(batch.reviews[0].recommendations.len(), 1);
+
+    let xlsx = std::fs::read(XLSX_FIXTURE).unwrap();
+    let batch = read(&xlsx, "uhri-sample.xlsx", &ReadOptions::default()).unwrap();
+    assert_eq!(batch.format, Format::Uhri, "{:?}", batch.problems);
+    assert_eq!(batch, {
+        let p = parse_xlsx(&xlsx).unwrap();
+        let mut expected = batch.clone();
+        expected.reviews = p.reviews;
+        expected
+    });
+}

@@ -455,13 +455,20 @@ fn clean_header(cell: &str) -> String {
 /// The header of a (decoded) CSV text: its first record with non-empty cells, trimmed. Empty
 /// when the text has none.
 pub fn header_of_text(text: &str) -> Vec<String> {
+    head_of_text(text, 1).into_iter().next().unwrap_or_default()
+}
+
+/// The first `n` records of a (decoded) CSV text that have non-empty cells, trimmed: where a
+/// header row is looked for when an export starts with a title.
+pub fn head_of_text(text: &str, n: usize) -> Vec<Vec<String>> {
     let delimiter = decode::sniff_delimiter(text);
-    for record in decode::records(text, delimiter).take(1000).flatten() {
-        if record.fields.iter().any(|f| !f.trim().is_empty()) {
-            return record.fields.iter().map(|f| clean_header(f)).collect();
-        }
-    }
-    Vec::new()
+    decode::records(text, delimiter)
+        .take(1000)
+        .flatten()
+        .filter(|r| r.fields.iter().any(|f| !f.trim().is_empty()))
+        .take(n)
+        .map(|r| r.fields.iter().map(|f| clean_header(f)).collect())
+        .collect()
 }
 
 /// Reads a (decoded) CSV text with a mapping. The separator is sniffed; the first record with
@@ -584,12 +591,20 @@ fn sheet_records(range: &calamine::Range<Data>) -> Vec<Record> {
 /// Refused with [`Error::InvalidInput`] and a plain message: password-protected or old `.xls`
 /// workbooks, and files that are not a readable `.xlsx`.
 pub fn header_of_xlsx(bytes: &[u8]) -> Result<Vec<String>, Error> {
+    Ok(head_of_xlsx(bytes, 1)?
+        .into_iter()
+        .next()
+        .unwrap_or_default())
+}
+
+/// The first `n` non-empty rows of the first sheet, trimmed (see [`head_of_text`]).
+pub fn head_of_xlsx(bytes: &[u8], n: usize) -> Result<Vec<Vec<String>>, Error> {
     let range = first_sheet(bytes)?;
     Ok(sheet_records(&range)
         .into_iter()
-        .next()
+        .take(n)
         .map(|r| r.fields.iter().map(|f| clean_header(f)).collect())
-        .unwrap_or_default())
+        .collect())
 }
 
 /// Reads the first sheet of an XLSX workbook with a mapping; its first non-empty row is the

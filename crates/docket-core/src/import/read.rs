@@ -32,6 +32,9 @@ pub struct ReadOptions {
 
 const ZIP: &[u8] = b"PK\x03\x04";
 
+/// UHRI exports may start with a title: their header row is looked for this far down.
+const UHRI_HEADER_SEARCH_ROWS: usize = 20;
+
 fn is_uhri_header(header: &[String]) -> bool {
     header.iter().any(|h| {
         let h = h.to_lowercase();
@@ -47,12 +50,13 @@ pub fn guess_text_format(text: &str) -> Format {
 /// Guesses the format of decoded text; when it is a report, also returns the report as read, so
 /// that it is not read twice.
 fn guess(text: &str) -> (Format, Option<report::ReportParse>) {
-    let header = mapped::header_of_text(text);
+    let head = mapped::head_of_text(text, UHRI_HEADER_SEARCH_ROWS);
+    let header = head.first().cloned().unwrap_or_default();
     let has = |name: &str| header.iter().any(|h| h.eq_ignore_ascii_case(name));
     if has("to") && has("from") && has("text") && has("session") {
         return (Format::UprInfo, None);
     }
-    if is_uhri_header(&header) {
+    if head.iter().any(|row| is_uhri_header(row)) {
         return (Format::Uhri, None);
     }
     if text.contains("Source of Position") {
@@ -129,12 +133,15 @@ pub fn read(bytes: &[u8], file: &str, options: &ReadOptions) -> Result<ImportBat
     }
     if bytes.starts_with(ZIP) {
         // A workbook (XLSX): UHRI's columns, or any spreadsheet mapped by its headers.
-        let header = mapped::header_of_xlsx(bytes)?;
-        let format = options.format.unwrap_or(if is_uhri_header(&header) {
-            Format::Uhri
-        } else {
-            Format::Csv
-        });
+        let head = mapped::head_of_xlsx(bytes, UHRI_HEADER_SEARCH_ROWS)?;
+        let header = head.first().cloned().unwrap_or_default();
+        let format = options
+            .format
+            .unwrap_or(if head.iter().any(|row| is_uhri_header(row)) {
+                Format::Uhri
+            } else {
+                Format::Csv
+            });
         batch.format = format;
         match format {
             Format::Uhri => {
