@@ -299,7 +299,8 @@ async fn screenshots_for_the_user_guide() {
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| home.path().join("shots"));
     std::fs::create_dir_all(&out).unwrap();
-    let driver = Driver::start(home.path());
+    let report = shared("slovenia-2025/A_HRC_59_15_working_group_report.txt");
+    let driver = Driver::start_with_env(home.path(), &[("DOCKET_TEST_PICK_FILE", &report)]);
     let c = driver.launch(app()).await;
     c.set_window_size(1280, 800).await.unwrap();
     let shoot = |name: &'static str| {
@@ -340,6 +341,17 @@ async fn screenshots_for_the_user_guide() {
         .unwrap();
     wait_text(&c, &testid("history"), |t| t.contains("Ratify")).await;
     shoot("detail").await;
+
+    // Importing the Slovenia report.
+    click(&c, "import-button").await;
+    wait_for(&c, &testid("paste-box")).await;
+    shoot("import-start").await;
+    click(&c, "choose-file").await;
+    wait_text(&c, &testid("count-created"), |t| t == "254").await;
+    shoot("import-preview").await;
+    click(&c, "import-commit").await;
+    wait_for(&c, &testid("import-result")).await;
+    shoot("import-result").await;
     c.close().await.unwrap();
 }
 
