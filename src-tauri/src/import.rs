@@ -23,7 +23,7 @@ use crate::error::IpcError;
 type Res<T> = Result<T, IpcError>;
 
 /// The extensions offered in the file dialog.
-const EXTENSIONS: &[&str] = &["csv", "tsv", "txt", "md", "xlsx", "docx", "pdf"];
+const EXTENSIONS: &[&str] = &["csv", "tsv", "txt", "md", "xlsx", "xls", "docx", "pdf"];
 
 /// In debug builds only (the end-to-end tests), this variable answers the file dialog with a
 /// path, because WebDriver cannot drive a native dialog. Release builds never read it.

@@ -48,7 +48,7 @@
 use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, Reader};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -506,27 +506,19 @@ pub fn parse_text(text: &str, mapping: &ColumnMapping, review: Option<&NewReview
     result
 }
 
-/// Opens the first sheet of an XLSX workbook, refusing unreadable files with a plain message.
-/// calamine is not known to panic, but a panic on a malformed file is turned into the same
-/// refusal rather than taking the app down.
+/// Opens the first sheet of a workbook (XLSX, or the older XLS), refusing unreadable files with
+/// a plain message. calamine is not known to panic, but a panic on a malformed file is turned
+/// into the same refusal rather than taking the app down.
 fn first_sheet(bytes: &[u8]) -> Result<calamine::Range<Data>, Error> {
-    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err(Error::InvalidInput(
-            "This workbook is password-protected or in the old Excel format (.xls). Open it in \
-             Excel or LibreOffice, remove the password if it has one, and save it as .xlsx or \
-             \"CSV UTF-8\"; then import that file."
-                .to_string(),
-        ));
-    }
     let unreadable = |detail: String| {
         Error::InvalidInput(format!(
-            "This file could not be read as an Excel workbook (.xlsx): {detail}. Open it in \
-             Excel or LibreOffice and save it again as .xlsx or \"CSV UTF-8\"; then import that \
-             file."
+            "This file could not be read as an Excel workbook: {detail}. Open it in Excel or \
+             LibreOffice and save it again as .xlsx or \"CSV UTF-8\"; then import that file."
         ))
     };
     let outcome = std::panic::catch_unwind(|| {
-        let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+        let mut workbook =
+            calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| e.to_string())?;
         match workbook.worksheet_range_at(0) {
             Some(Ok(range)) => Ok(Some(range)),
             Some(Err(e)) => Err(e.to_string()),
@@ -543,6 +535,25 @@ fn first_sheet(bytes: &[u8]) -> Result<calamine::Range<Data>, Error> {
         Ok(Err(detail)) => Err(unreadable(detail)),
         Err(_) => Err(unreadable("the file is damaged".to_string())),
     }
+}
+
+/// The first sheet of a workbook as CSV text (every cell quoted), for the readers of text exports
+/// (a UPR Info export saved from Excel). Line numbers are the sheet's row numbers, as long as no
+/// cell holds a line break.
+pub fn workbook_as_csv(bytes: &[u8]) -> Result<String, Error> {
+    let range = first_sheet(bytes)?;
+    let first_row = range.start().map_or(0, |(r, _)| r as usize);
+    let first_col = range.start().map_or(0, |(_, c)| c as usize);
+    let mut out = "\n".repeat(first_row);
+    for row in range.rows() {
+        let cells = std::iter::repeat_n(String::new(), first_col).chain(row.iter().map(cell_text));
+        let line: Vec<String> = cells
+            .map(|c| format!("\"{}\"", c.replace('"', "\"\"")))
+            .collect();
+        out.push_str(&line.join(","));
+        out.push('\n');
+    }
+    Ok(out)
 }
 
 /// A spreadsheet cell as text: whole numbers without ".0", dates as `YYYY-MM-DD` (with the time

@@ -32,6 +32,24 @@ pub struct ReadOptions {
 
 const ZIP: &[u8] = b"PK\x03\x04";
 
+/// The magic number of an OLE compound file: an old Excel (.xls) or Word (.doc) file.
+const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// A stream name as an OLE file stores it (UTF-16LE).
+fn utf16(name: &str) -> Vec<u8> {
+    name.encode_utf16().flat_map(u16::to_le_bytes).collect()
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// UPR Info's columns: `To, …, Text, From, …, Session`.
+fn is_upr_info_header(header: &[String]) -> bool {
+    let has = |name: &str| header.iter().any(|h| h.eq_ignore_ascii_case(name));
+    has("to") && has("from") && has("text") && has("session")
+}
+
 /// UHRI exports may start with a title: their header row is looked for this far down.
 const UHRI_HEADER_SEARCH_ROWS: usize = 20;
 
@@ -52,8 +70,7 @@ pub fn guess_text_format(text: &str) -> Format {
 fn guess(text: &str) -> (Format, Option<report::ReportParse>) {
     let head = mapped::head_of_text(text, UHRI_HEADER_SEARCH_ROWS);
     let header = head.first().cloned().unwrap_or_default();
-    let has = |name: &str| header.iter().any(|h| h.eq_ignore_ascii_case(name));
-    if has("to") && has("from") && has("text") && has("session") {
+    if is_upr_info_header(&header) {
         return (Format::UprInfo, None);
     }
     if head.iter().any(|row| is_uhri_header(row)) {
@@ -131,19 +148,31 @@ pub fn read(bytes: &[u8], file: &str, options: &ReadOptions) -> Result<ImportBat
     if let Some(text) = extracted {
         return read_text(&text, file, options, batch);
     }
-    if bytes.starts_with(ZIP) {
-        // A workbook (XLSX): UHRI's columns, or any spreadsheet mapped by its headers.
+    if bytes.starts_with(OLE) && contains(bytes, &utf16("WordDocument")) {
+        return Err(Error::InvalidInput(format!(
+            "{file} is in the old Word format (.doc), which Docket cannot read. Open it in Word or LibreOffice and save it as .docx or PDF, or copy its text and paste it into Docket."
+        )));
+    }
+    if bytes.starts_with(ZIP) || bytes.starts_with(OLE) {
+        // A workbook (XLSX or XLS): UPR Info's or UHRI's columns, or any spreadsheet mapped by
+        // its headers.
         let head = mapped::head_of_xlsx(bytes, UHRI_HEADER_SEARCH_ROWS)?;
         let header = head.first().cloned().unwrap_or_default();
-        let format = options
-            .format
-            .unwrap_or(if head.iter().any(|row| is_uhri_header(row)) {
-                Format::Uhri
-            } else {
-                Format::Csv
-            });
+        let format = options.format.unwrap_or(if is_upr_info_header(&header) {
+            Format::UprInfo
+        } else if head.iter().any(|row| is_uhri_header(row)) {
+            Format::Uhri
+        } else {
+            Format::Csv
+        });
         batch.format = format;
         match format {
+            Format::UprInfo => {
+                let p = upr_info::parse(&mapped::workbook_as_csv(bytes)?);
+                batch.reviews = p.reviews;
+                batch.rows = p.rows;
+                batch.problems = p.problems;
+            }
             Format::Uhri => {
                 let p = uhri::parse_xlsx(bytes)?;
                 batch.reviews = p.reviews;
