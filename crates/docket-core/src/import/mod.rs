@@ -96,6 +96,27 @@ pub(crate) fn position_cell(cell: &str) -> (Position, bool) {
     position_word(cell).map_or((Position::Pending, false), |p| (p, true))
 }
 
+/// Whether `other` (a recommendation's text as a thematic list repeats it) reads like `stored`
+/// (its text in the review): most of its longer words are in the stored text. Case, accents and
+/// punctuation are ignored; the recommending States a list appends are tolerated. A text too short
+/// to judge agrees.
+pub fn texts_agree(stored: &str, other: &str) -> bool {
+    fn words(text: &str) -> Vec<String> {
+        states::normalize(text)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_owned)
+            .collect()
+    }
+    let known: std::collections::HashSet<String> = words(stored).into_iter().collect();
+    let theirs = words(other);
+    if known.len() < 3 || theirs.len() < 3 {
+        return true;
+    }
+    let found = theirs.iter().filter(|w| known.contains(*w)).count();
+    found * 2 >= theirs.len()
+}
+
 /// A review and its recommendations as read from a source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ParsedReview {
@@ -276,6 +297,25 @@ mod tests {
         }
         assert_eq!(position_cell(" - "), (Position::Pending, true));
         assert_eq!(position_cell("Maybe"), (Position::Pending, false));
+    }
+
+    #[test]
+    fn texts_agree_despite_case_accents_and_appended_states() {
+        let stored = "Ratify the Optional Protocol to the Convention against Torture";
+        assert!(texts_agree(
+            stored,
+            "Ratify the optional protocol to the Convention against Torture (Algeria) (Cabo Verde) (Côte d'Ivoire);"
+        ));
+        assert!(texts_agree(
+            "Garantizar la educación intercultural bilingüe",
+            "garantizar la educacion intercultural bilingue"
+        ));
+        assert!(!texts_agree(
+            stored,
+            "Abolish the death penalty and commute all death sentences without delay"
+        ));
+        // Too short to judge.
+        assert!(texts_agree(stored, "See above"));
     }
 
     #[test]
