@@ -531,3 +531,41 @@ async fn a_report_file_then_its_thematic_list_pasted() {
     assert_eq!(stats.by_position.get("supported"), Some(&217));
     assert_eq!(stats.by_position.get("noted"), Some(&37));
 }
+
+#[tokio::test]
+#[ignore = "needs an X display and tauri-driver: run `make test-e2e`"]
+async fn a_long_import_shows_progress_and_cancel_changes_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    // 100,000 rows of a UPR Info export: long enough (debug build) to show the progress bar.
+    let file = home.path().join("big-upr-info.csv");
+    let mut csv = String::from(
+        "To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session\r",
+    );
+    for i in 0..100_000 {
+        csv.push_str(&format!(
+            "Narnia,WEOG,,Generated recommendation number {i},Ghana,Africa,AU,Accepted,3,Justice,{}\r",
+            1 + i % 5
+        ));
+    }
+    std::fs::write(&file, csv).unwrap();
+    let path = file.display().to_string();
+    let driver = Driver::start_with_env(home.path(), &[("DOCKET_TEST_PICK_FILE", &path)]);
+    let c = driver.launch(app()).await;
+
+    click(&c, "first-run-import").await;
+    click(&c, "choose-file").await;
+    wait_text(&c, &testid("import-progress-count"), |t| {
+        t.contains("of 100,000 recommendations")
+    })
+    .await;
+    click(&c, "import-cancel").await;
+    wait_text(&c, &testid("import-cancelled"), |t| {
+        t.contains("nothing was changed")
+    })
+    .await;
+    wait_for(&c, &testid("choose-file")).await;
+    c.close().await.unwrap();
+
+    let store = Store::open(&driver.db_path()).unwrap();
+    assert!(store.list_reviews().unwrap().is_empty());
+}
