@@ -13,8 +13,8 @@ const UPR_INFO: &str = concat!(
     "/../../../shared/data/upr-info-export/sessions-01-05.csv"
 );
 
-fn ok(bytes: &[u8], forced: Option<&str>) -> Decoded {
-    decode(bytes, forced).expect("decodes")
+fn ok(bytes: &[u8], forced: Option<&str>) -> Decoded<'static> {
+    decode(bytes, forced).expect("decodes").into_owned()
 }
 
 fn invalid(bytes: &[u8]) -> String {

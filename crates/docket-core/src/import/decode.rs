@@ -26,9 +26,10 @@ pub type Encoding = &'static RsEncoding;
 
 /// Text decoded from a file's bytes, with how it was decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
-    /// The text, without any byte-order mark.
-    pub text: String,
+pub struct Decoded<'a> {
+    /// The text, without any byte-order mark: borrowed from the bytes when they are UTF-8 (or
+    /// plain ASCII), so that a large file is not held twice.
+    pub text: Cow<'a, str>,
     /// The encoding used, by its WHATWG name: `UTF-8`, `UTF-16LE`, `UTF-16BE`, `windows-1252`,
     /// `macintosh`, `ISO-8859-15`, `windows-1250`...
     pub encoding: &'static str,
@@ -40,8 +41,23 @@ pub struct Decoded {
     pub replaced: usize,
 }
 
+impl Decoded<'_> {
+    /// The same, owning its text.
+    pub fn into_owned(self) -> Decoded<'static> {
+        Decoded {
+            text: Cow::Owned(self.text.into_owned()),
+            encoding: self.encoding,
+            had_bom: self.had_bom,
+            replaced: self.replaced,
+        }
+    }
+}
+
 /// How many bytes from the start are examined for binary content and UTF-16 patterns.
 const SNIFF_LEN: usize = 64 * 1024;
+/// How many bytes are decoded at a time into the text, which grows by that much (an encoder's
+/// worst case for the whole file at once would be up to three times its size).
+const DECODE_CHUNK: usize = 1024 * 1024;
 /// How many bytes chardetng sees.
 const CHARDET_LEN: usize = 1024 * 1024;
 /// How many non-ASCII bytes are scored per candidate code page (enough for any real file).
@@ -90,7 +106,7 @@ const SOME_LABELS: &str = "utf-8, utf-16le, utf-16be, windows-1252, macintosh, i
 /// Refused with [`Error::InvalidInput`] and a message for a person: empty input, and files that
 /// are not text (ZIP-based Office files such as .xlsx/.docx, old or password-protected Office
 /// files, PDF, or anything with NUL bytes or many control characters).
-pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, Error> {
+pub fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Result<Decoded<'a>, Error> {
     if bytes.is_empty() {
         return Err(Error::InvalidInput("The file is empty.".to_string()));
     }
@@ -113,7 +129,7 @@ pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, Error> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         check_not_binary_text(bytes)?;
         return Ok(Decoded {
-            text: text.to_string(),
+            text: Cow::Borrowed(text),
             encoding: UTF_8.name(),
             had_bom: false,
             replaced: 0,
@@ -150,7 +166,7 @@ pub fn encoding_for_label(label: &str) -> Result<Encoding, Error> {
 }
 
 /// Decodes with the user's encoding, removing a byte-order mark of that encoding.
-fn decode_forced(bytes: &[u8], encoding: Encoding) -> Result<Decoded, Error> {
+fn decode_forced(bytes: &[u8], encoding: Encoding) -> Result<Decoded<'_>, Error> {
     let (body, had_bom) = match RsEncoding::for_bom(bytes) {
         Some((bom_encoding, bom_len)) if bom_encoding == encoding => {
             (bytes.get(bom_len..).unwrap_or_default(), true)
@@ -165,10 +181,10 @@ fn decode_forced(bytes: &[u8], encoding: Encoding) -> Result<Decoded, Error> {
 
 /// Checks the decoded text for NULs (binary content) and wraps it up.
 fn finish(
-    (text, replaced): (String, usize),
+    (text, replaced): (Cow<'_, str>, usize),
     encoding: Encoding,
     had_bom: bool,
-) -> Result<Decoded, Error> {
+) -> Result<Decoded<'_>, Error> {
     if text.contains('\0') {
         return Err(not_text("it contains NUL characters"));
     }
@@ -183,9 +199,36 @@ fn finish(
     })
 }
 
-/// Decodes without BOM handling, counting the replacement characters introduced.
-fn decode_with(bytes: &[u8], encoding: Encoding) -> (String, usize) {
-    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+/// Decodes without BOM handling, counting the replacement characters introduced. Valid UTF-8,
+/// and ASCII in an encoding that agrees with ASCII, is borrowed; anything else is decoded a chunk
+/// at a time into a text of its exact size.
+fn decode_with(bytes: &[u8], encoding: Encoding) -> (Cow<'_, str>, usize) {
+    if encoding == UTF_8 || (encoding.is_ascii_compatible() && bytes.is_ascii()) {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            return (Cow::Borrowed(text), 0);
+        }
+    }
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut text = String::new();
+    let mut had_errors = false;
+    let mut rest = bytes;
+    loop {
+        let (chunk, last) = match rest.get(..DECODE_CHUNK) {
+            Some(chunk) if rest.len() > DECODE_CHUNK => (chunk, false),
+            _ => (rest, true),
+        };
+        let room = decoder
+            .max_utf8_buffer_length(chunk.len())
+            .unwrap_or(chunk.len().saturating_mul(3).saturating_add(16));
+        text.reserve_exact(room);
+        let (result, read, errors) = decoder.decode_to_string(chunk, &mut text, last);
+        had_errors |= errors;
+        rest = rest.get(read..).unwrap_or_default();
+        if last && result == encoding_rs::CoderResult::InputEmpty {
+            break;
+        }
+    }
+    text.shrink_to_fit();
     let replaced = if had_errors {
         text.chars()
             .filter(|&c| c == char::REPLACEMENT_CHARACTER)
@@ -193,7 +236,7 @@ fn decode_with(bytes: &[u8], encoding: Encoding) -> (String, usize) {
     } else {
         0
     };
-    (text.into_owned(), replaced)
+    (Cow::Owned(text), replaced)
 }
 
 /// The generic "not text" refusal.
@@ -305,6 +348,81 @@ fn chardetng_guess(bytes: &[u8]) -> Encoding {
 
 /// Chooses the 8-bit code page (or chardetng's multi-byte guess) of a non-UTF-8 file.
 fn guess_legacy(bytes: &[u8]) -> Encoding {
+    let scored = non_ascii_positions(bytes);
+    if scored.len() <= SETTLED_WITHOUT_CHARDETNG {
+        if let Some(encoding) = settled_without_chardetng(bytes, &scored) {
+            return encoding;
+        }
+    }
+    guess_legacy_with_chardetng(bytes, &scored)
+}
+
+/// Up to how many non-ASCII bytes [`settled_without_chardetng`] is tried first (scoring every
+/// single-byte encoding over them is then much cheaper than chardetng over the first megabyte).
+const SETTLED_WITHOUT_CHARDETNG: usize = 4096;
+
+/// Every single-byte encoding (chardetng's guess is one of these, or a multi-byte one).
+const SINGLE_BYTE_ENCODINGS: [Encoding; 29] = [
+    IBM866,
+    encoding_rs::ISO_8859_2,
+    encoding_rs::ISO_8859_3,
+    encoding_rs::ISO_8859_4,
+    encoding_rs::ISO_8859_5,
+    encoding_rs::ISO_8859_6,
+    encoding_rs::ISO_8859_7,
+    encoding_rs::ISO_8859_8,
+    encoding_rs::ISO_8859_8_I,
+    encoding_rs::ISO_8859_10,
+    encoding_rs::ISO_8859_13,
+    encoding_rs::ISO_8859_14,
+    ISO_8859_15,
+    encoding_rs::ISO_8859_16,
+    encoding_rs::KOI8_R,
+    encoding_rs::KOI8_U,
+    MACINTOSH,
+    encoding_rs::WINDOWS_874,
+    WINDOWS_1250,
+    WINDOWS_1251,
+    WINDOWS_1252,
+    encoding_rs::WINDOWS_1253,
+    encoding_rs::WINDOWS_1254,
+    encoding_rs::WINDOWS_1255,
+    encoding_rs::WINDOWS_1256,
+    encoding_rs::WINDOWS_1257,
+    encoding_rs::WINDOWS_1258,
+    encoding_rs::X_MAC_CYRILLIC,
+    encoding_rs::X_USER_DEFINED,
+];
+
+/// The choice of [`guess_legacy_with_chardetng`] when it does not depend on chardetng's guess:
+/// when one of [`LEGACY_CANDIDATES`] scores higher than every other single-byte encoding, and
+/// above zero. chardetng's guess only adds a candidate (a single-byte encoding, which scores
+/// lower), breaks ties (there is none), or matters when no score is positive (it is).
+fn settled_without_chardetng(bytes: &[u8], scored: &[usize]) -> Option<Encoding> {
+    let mut best: Option<(Encoding, i64)> = None;
+    let mut tied = false;
+    for candidate in SINGLE_BYTE_ENCODINGS {
+        if candidate == IBM866 {
+            // Never a candidate (see `guess_legacy_with_chardetng`).
+            continue;
+        }
+        let score = score_bytes(bytes, scored, &byte_table(candidate));
+        match best {
+            Some((_, best_score)) if score < best_score => {}
+            Some((_, best_score)) if score == best_score => tied = true,
+            _ => {
+                best = Some((candidate, score));
+                tied = false;
+            }
+        }
+    }
+    let (encoding, score) = best?;
+    (!tied && score > 0 && LEGACY_CANDIDATES.contains(&encoding)).then_some(encoding)
+}
+
+/// Chooses among [`LEGACY_CANDIDATES`] and chardetng's guess (which goes first, so that it wins
+/// ties), by score; `scored` are the non-ASCII bytes' offsets ([`non_ascii_positions`]).
+fn guess_legacy_with_chardetng(bytes: &[u8], scored: &[usize]) -> Encoding {
     let guess = chardetng_guess(bytes);
     let mut candidates: Vec<Encoding> = Vec::with_capacity(LEGACY_CANDIDATES.len() + 1);
     if is_single_byte(guess) && guess != IBM866 {
@@ -317,26 +435,58 @@ fn guess_legacy(bytes: &[u8]) -> Encoding {
     }
     let mut best: Option<(Encoding, i64)> = None;
     for candidate in candidates {
-        let score = score_bytes(bytes, &byte_table(candidate));
+        let score = score_bytes(bytes, scored, &byte_table(candidate));
         // Strictly greater: earlier candidates (chardetng's guess, then Windows-1252) win ties.
         if best.is_none_or(|(_, best_score)| score > best_score) {
             best = Some((candidate, score));
         }
     }
     let (encoding, score) = best.unwrap_or((WINDOWS_1252, 0));
-    if !is_single_byte(guess) && score <= 0 {
+    if !is_single_byte(guess) && score <= 0 && decodes_cleanly(bytes, guess) {
         // No convincing European text: trust chardetng's multi-byte guess if it decodes cleanly.
-        let (_, had_errors) = guess.decode_without_bom_handling(bytes);
-        if !had_errors {
-            return guess;
-        }
+        return guess;
     }
     encoding
+}
+
+/// Whether `bytes` decode without errors in `encoding` (checked a chunk at a time, keeping none
+/// of the text).
+fn decodes_cleanly(bytes: &[u8], encoding: Encoding) -> bool {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut text = String::new();
+    let mut rest = bytes;
+    loop {
+        let (chunk, last) = match rest.get(..DECODE_CHUNK) {
+            Some(chunk) if rest.len() > DECODE_CHUNK => (chunk, false),
+            _ => (rest, true),
+        };
+        text.clear();
+        let room = decoder
+            .max_utf8_buffer_length_without_replacement(chunk.len())
+            .unwrap_or(chunk.len().saturating_mul(3).saturating_add(16));
+        text.reserve(room);
+        let (result, read) = decoder.decode_to_string_without_replacement(chunk, &mut text, last);
+        match result {
+            encoding_rs::DecoderResult::Malformed(_, _) => return false,
+            encoding_rs::DecoderResult::InputEmpty if last => return true,
+            _ => rest = rest.get(read..).unwrap_or_default(),
+        }
+    }
 }
 
 /// The character each byte stands for in a single-byte encoding.
 fn byte_table(encoding: Encoding) -> [char; 256] {
     let mut table = [char::REPLACEMENT_CHARACTER; 256];
+    // All 256 bytes at once: a single-byte encoding gives one character for each (U+FFFD for a
+    // byte it does not map).
+    let all: Vec<u8> = (0u8..=255).collect();
+    let (text, _) = encoding.decode_without_bom_handling(&all);
+    if text.chars().count() == table.len() {
+        for (slot, c) in table.iter_mut().zip(text.chars()) {
+            *slot = c;
+        }
+        return table;
+    }
     for (byte, slot) in (0u8..=255).zip(table.iter_mut()) {
         let buffer = [byte];
         let (text, _) = encoding.decode_without_bom_handling(&buffer);
@@ -411,21 +561,37 @@ fn is_latin_extended(c: char) -> bool {
     c.is_alphabetic() && ('\u{C0}'..='\u{24F}').contains(&c) && c != '×' && c != '÷'
 }
 
-/// Scores how much the bytes, read through `table`, look like human text (higher is better).
-fn score_bytes(bytes: &[u8], table: &[char; 256]) -> i64 {
-    let at = |i: usize| bytes.get(i).map(|&b| table[usize::from(b)]);
-    let mut score = 0i64;
-    let mut scored = 0usize;
-    let (mut western, mut central) = (0i64, 0i64);
-    for (i, &byte) in bytes.iter().enumerate() {
-        if byte < 0x80 {
+/// The offsets of the first [`MAX_SCORED`] non-ASCII bytes: the only ones scored. Found once for
+/// all candidates, skipping ASCII a block at a time (a real export is nearly all ASCII).
+fn non_ascii_positions(bytes: &[u8]) -> Vec<usize> {
+    const BLOCK: usize = 64;
+    let mut positions = Vec::new();
+    for (b, block) in bytes.chunks(BLOCK).enumerate() {
+        if block.is_ascii() {
             continue;
         }
-        scored += 1;
-        if scored > MAX_SCORED {
-            break;
+        for (i, &byte) in block.iter().enumerate() {
+            if byte >= 0x80 {
+                if positions.len() == MAX_SCORED {
+                    return positions;
+                }
+                positions.push(b * BLOCK + i);
+            }
         }
-        let c = table[usize::from(byte)];
+    }
+    positions
+}
+
+/// Scores how much the bytes, read through `table`, look like human text (higher is better):
+/// each non-ASCII byte at `positions` (see [`non_ascii_positions`]) between its neighbours.
+fn score_bytes(bytes: &[u8], positions: &[usize], table: &[char; 256]) -> i64 {
+    let at = |i: usize| bytes.get(i).map(|&b| table[usize::from(b)]);
+    let mut score = 0i64;
+    let (mut western, mut central) = (0i64, 0i64);
+    for &i in positions {
+        let Some(c) = at(i) else {
+            continue;
+        };
         let prev = i.checked_sub(1).and_then(at).unwrap_or(' ');
         let next = at(i + 1).unwrap_or(' ');
         score += score_char(prev, c, next);
@@ -658,16 +824,53 @@ impl LineCounter {
     fn line_at(&mut self, text: &[u8], target: usize) -> u64 {
         let target = target.min(text.len());
         if let Some(span) = text.get(self.offset..target) {
-            for &byte in span {
-                if byte == b'\r' || (byte == b'\n' && !self.after_cr) {
-                    self.line += 1;
-                }
-                self.after_cr = byte == b'\r';
+            // Every CR ends a line, and every LF but one right after a CR: counted a block of
+            // bytes at a time (this runs over the whole file).
+            let crs = count_byte(span, b'\r');
+            let lfs = count_byte(span, b'\n');
+            let crlfs = if lfs == 0 || (crs == 0 && !self.after_cr) {
+                0
+            } else {
+                let first = usize::from(self.after_cr && span.first() == Some(&b'\n'));
+                first + count_crlf(span)
+            };
+            self.line += (crs + lfs - crlfs) as u64;
+            if let Some(&last) = span.last() {
+                self.after_cr = last == b'\r';
             }
             self.offset = target;
         }
         self.line
     }
+}
+
+/// How many times `byte` occurs in `bytes`.
+fn count_byte(bytes: &[u8], byte: u8) -> usize {
+    // Blocks of 255 so that a per-block count fits a byte, which the compiler vectorizes.
+    bytes
+        .chunks(255)
+        .map(|block| {
+            let n = block
+                .iter()
+                .fold(0u8, |n, &b| n.wrapping_add(u8::from(b == byte)));
+            usize::from(n)
+        })
+        .sum()
+}
+
+/// How many CRLF pairs `bytes` holds.
+fn count_crlf(bytes: &[u8]) -> usize {
+    let next = bytes.get(1..).unwrap_or_default();
+    bytes
+        .chunks(255)
+        .zip(next.chunks(255))
+        .map(|(block, after)| {
+            let n = block.iter().zip(after).fold(0u8, |n, (&a, &b)| {
+                n.wrapping_add(u8::from(a == b'\r') & u8::from(b == b'\n'))
+            });
+            usize::from(n)
+        })
+        .sum()
 }
 
 impl std::fmt::Debug for Records<'_> {
@@ -707,10 +910,50 @@ pub fn records(text: &str, delimiter: u8) -> Records<'_> {
     }
 }
 
-impl Iterator for Records<'_> {
-    type Item = Result<Record, Problem>;
+/// One CSV record borrowed from a [`Records`] reader ([`Records::next_ref`]): its fields are
+/// read without copying them.
+#[derive(Debug, Clone, Copy)]
+pub struct RecordRef<'r> {
+    /// 1-based line where the record starts (see [`Record::line`]).
+    pub line: u64,
+    record: &'r csv::ByteRecord,
+}
 
-    fn next(&mut self) -> Option<Self::Item> {
+impl<'r> RecordRef<'r> {
+    /// The number of fields.
+    pub fn len(&self) -> usize {
+        self.record.len()
+    }
+
+    /// Whether the record has no fields.
+    pub fn is_empty(&self) -> bool {
+        self.record.is_empty()
+    }
+
+    /// Field `i`, unquoted, as written (not trimmed); `None` past the last field. Borrowed: the
+    /// text is UTF-8 and the reader only splits it at ASCII bytes.
+    pub fn get(&self, i: usize) -> Option<Cow<'r, str>> {
+        self.record.get(i).map(field_text)
+    }
+
+    /// The fields, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Cow<'r, str>> + 'r {
+        self.record.iter().map(field_text)
+    }
+}
+
+/// A field's text: borrowed when it is UTF-8 (always, for fields of a `&str`).
+fn field_text(field: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(field) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(field),
+    }
+}
+
+impl Records<'_> {
+    /// Reads the next record into the reader's buffer; returns the line where it starts, or the
+    /// problem that stopped it.
+    fn advance(&mut self) -> Option<Result<u64, Problem>> {
         if self.done {
             return None;
         }
@@ -725,12 +968,7 @@ impl Iterator for Records<'_> {
                 }
                 let line = self.lines.line_at(self.text.as_bytes(), start);
                 self.last_start = Some((line, start));
-                let fields = self
-                    .record
-                    .iter()
-                    .map(|field| String::from_utf8_lossy(field).into_owned())
-                    .collect();
-                Some(Ok(Record { line, fields }))
+                Some(Ok(line))
             }
             Ok(false) => {
                 self.done = true;
@@ -761,6 +999,36 @@ impl Iterator for Records<'_> {
                     format!("This line could not be read as CSV ({error}). Check it in the original file."),
                 )))
             }
+        }
+    }
+
+    /// The next record, borrowed until the next call (no copy of its fields): the same records
+    /// and problems as the iterator gives.
+    pub fn next_ref(&mut self) -> Option<Result<RecordRef<'_>, Problem>> {
+        match self.advance()? {
+            Ok(line) => Some(Ok(RecordRef {
+                line,
+                record: &self.record,
+            })),
+            Err(problem) => Some(Err(problem)),
+        }
+    }
+}
+
+impl Iterator for Records<'_> {
+    type Item = Result<Record, Problem>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.advance()? {
+            Ok(line) => Some(Ok(Record {
+                line,
+                fields: self
+                    .record
+                    .iter()
+                    .map(|field| field_text(field).into_owned())
+                    .collect(),
+            })),
+            Err(problem) => Some(Err(problem)),
         }
     }
 }
@@ -844,6 +1112,113 @@ mod tests {
         let decoded = text_of(decode(bytes, None));
         assert_eq!(decoded.encoding, "windows-1252");
         assert_eq!(decoded.text, "Société civile, équité, Côte d’Ivoire");
+    }
+
+    /// Byte strings of many kinds: words in several code pages, random mixes of ASCII and
+    /// high bytes.
+    fn legacy_samples() -> Vec<Vec<u8>> {
+        let mut samples: Vec<Vec<u8>> = vec![
+            b"Instance Equit\x8E, tr\x8Fs bien".to_vec(),
+            b"Soci\xE9t\xE9 civile, \xE9quit\xE9, C\xF4te d\x92Ivoire".to_vec(),
+            b"\xC8lovekove pravice, Ljubljana, \x9Aola, \x9Eena".to_vec(),
+            b"\xCF\xF0\xE0\xE2\xE0 \xF7\xE5\xEB\xEE\xE2\xE5\xEA\xE0".to_vec(),
+            b"\xC1\xE1\xF3\xE9\xEA\xDC \xE4\xE9\xEA\xE1\xE9\xFE\xEC\xE1\xF4\xE1".to_vec(),
+            b"Budget: 5000 \x80 pour l'\xE9cole".to_vec(),
+            b"Caf\xE9 \xFF\xFE odd \x81\x8D\x8F\x90\x9D".to_vec(),
+            b"\x82\xA0\x82\xA2\x82\xA4 shift".to_vec(),
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for n in 0..3000usize {
+            let mut bytes = Vec::new();
+            for _ in 0..(8 + n % 60) {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let r = (seed >> 33) as u8;
+                bytes.push(match r % 4 {
+                    0 => b' ',
+                    1 | 2 => b'a' + r % 26,
+                    _ => 0x80 | r,
+                });
+            }
+            samples.push(bytes);
+        }
+        samples
+    }
+
+    #[test]
+    fn settling_without_chardetng_chooses_what_chardetng_would() {
+        let mut settled = 0;
+        for bytes in legacy_samples() {
+            let scored = non_ascii_positions(&bytes);
+            if let Some(encoding) = settled_without_chardetng(&bytes, &scored) {
+                settled += 1;
+                assert_eq!(
+                    encoding.name(),
+                    guess_legacy_with_chardetng(&bytes, &scored).name(),
+                    "{bytes:?}"
+                );
+            }
+        }
+        assert!(settled > 100, "only {settled} samples settled");
+    }
+
+    #[test]
+    fn line_counter_counts_cr_lf_and_crlf_once_however_the_text_is_cut() {
+        let text = b"a\r\nb\rc\nd\r\r\n\n\re\r\n".repeat(40);
+        // One byte at a time, as the definition reads.
+        let mut expected = vec![1u64];
+        let (mut line, mut after_cr) = (1u64, false);
+        for &byte in &text {
+            if byte == b'\r' || (byte == b'\n' && !after_cr) {
+                line += 1;
+            }
+            after_cr = byte == b'\r';
+            expected.push(line);
+        }
+        for step in [1, 2, 3, 7, 255, 256, 1000] {
+            let mut counter = LineCounter {
+                offset: 0,
+                line: 1,
+                after_cr: false,
+            };
+            let mut target = 0;
+            while target < text.len() {
+                target = (target + step).min(text.len());
+                assert_eq!(
+                    counter.line_at(&text, target),
+                    expected[target],
+                    "step {step}, offset {target}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn byte_tables_map_each_byte_as_decoding_it_alone_does() {
+        for encoding in SINGLE_BYTE_ENCODINGS {
+            let table = byte_table(encoding);
+            for (byte, &c) in (0u8..=255).zip(table.iter()) {
+                let one = [byte];
+                let (text, _) = encoding.decode_without_bom_handling(&one);
+                let mut chars = text.chars();
+                let alone = match (chars.next(), chars.next()) {
+                    (Some(c), None) => c,
+                    _ => char::REPLACEMENT_CHARACTER,
+                };
+                assert_eq!(c, alone, "{} byte {byte:#04x}", encoding.name());
+            }
+        }
+    }
+
+    #[test]
+    fn non_ascii_positions_stop_at_the_scoring_limit() {
+        let mut bytes = vec![b'a'; 100];
+        bytes.extend(std::iter::repeat_n(0xE9u8, MAX_SCORED + 10));
+        let positions = non_ascii_positions(&bytes);
+        assert_eq!(positions.len(), MAX_SCORED);
+        assert_eq!(positions.first(), Some(&100));
+        assert_eq!(positions.last(), Some(&(100 + MAX_SCORED - 1)));
     }
 
     #[test]

@@ -10,9 +10,11 @@ use super::{Format, ImportBatch, MappingSource, ParsedReview, Problem, SourceInf
 use crate::domain::NewReview;
 use crate::error::{Error, Result};
 
-/// The largest file Docket reads (bytes): far above any real export, low enough to refuse a
-/// wrong file (a video, a disk image) before reading it all.
-pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+/// The largest file Docket reads (bytes): 40 MB. Real exports are smaller (UPR Info's whole
+/// database, about 100,000 rows, is 25-30 MB). An import holds the file, its text and all that
+/// was read from it at once: at this size, under 200 MB (`make bench` measures it). A larger
+/// file (a video, a disk image, a 200 MB export) is refused before it is read.
+pub const MAX_FILE_BYTES: u64 = 40 * 1024 * 1024;
 
 /// What the user said about the file.
 #[derive(Debug, Clone, Default)]
@@ -203,7 +205,7 @@ pub fn read(bytes: &[u8], file: &str, options: &ReadOptions) -> Result<ImportBat
     }
 
     let decoded = decode::decode(bytes, options.encoding.as_deref())?;
-    let text = decoded.text.as_str();
+    let text: &str = &decoded.text;
     batch.source.encoding = Some(decoded.encoding.to_owned());
     read_text(text, file, options, batch)
 }

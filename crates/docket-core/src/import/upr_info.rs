@@ -41,7 +41,9 @@
 //! Line numbers in problems are 1-based lines of the decoded text, counting CR, LF and CRLF as
 //! line breaks (the real file has bare CR line endings).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 
 use super::decode;
 use super::entities::decode_entities;
@@ -161,15 +163,58 @@ struct RecAcc {
     rec: NewRecommendation,
     /// Line of the first row, for problems about the group.
     line: u64,
+    /// The previous recommendation of the review whose text has the same hash, if any.
+    same_hash: Option<usize>,
 }
 
 struct ReviewAcc {
     state: String,
     session: Option<i64>,
     recs: Vec<RecAcc>,
-    /// Trimmed text → index in `recs`.
-    by_text: HashMap<String, usize>,
+    /// Hash of a trimmed text → index in `recs` of the last recommendation with a text of that
+    /// hash (earlier ones are chained through [`RecAcc::same_hash`]), so that texts are not
+    /// kept twice.
+    by_text: HashMap<u64, usize, BuildHasherDefault<HashIsKey>>,
 }
+
+/// The hasher of a map keyed by a hash already (of [`std::collections::hash_map::RandomState`],
+/// so not predictable from the file): the key itself.
+#[derive(Default)]
+struct HashIsKey(u64);
+
+impl Hasher for HashIsKey {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+impl ReviewAcc {
+    /// The index in `recs` of the recommendation with this trimmed text (of hash `hash`).
+    fn find(&self, hash: u64, text: &str) -> Option<usize> {
+        let mut next = self.by_text.get(&hash).copied();
+        while let Some(i) = next {
+            let acc = self.recs.get(i)?;
+            if acc.rec.text == text {
+                return Some(i);
+            }
+            next = acc.same_hash;
+        }
+        None
+    }
+}
+
+/// How many distinct `Response` cells are remembered (exports have a handful).
+const RESPONSES_REMEMBERED: usize = 32;
 
 /// Reads the decoded text of a UPR Info export. Never panics; every doubt becomes a [`Problem`].
 pub fn parse(text: &str) -> UprInfoParse {
@@ -250,8 +295,11 @@ pub fn parse(text: &str) -> UprInfoParse {
     // Recommending State as written (decoded) → known State?
     let mut from_known: HashMap<String, bool> = HashMap::new();
     let mut bad_sessions: HashMap<String, ()> = HashMap::new();
+    // `Response` cell as written → its position and whether it is known.
+    let mut responses: Vec<(String, Position, bool)> = Vec::new();
+    let text_hasher = std::collections::hash_map::RandomState::new();
 
-    for item in records {
+    while let Some(item) = records.next_ref() {
         let record = match item {
             Ok(record) => record,
             Err(problem) => {
@@ -261,13 +309,14 @@ pub fn parse(text: &str) -> UprInfoParse {
         };
         let line = record.line;
         // A row of empty cells (e.g. ",,,,," left by a spreadsheet) is not data.
-        if record.fields.iter().all(|f| f.trim().is_empty()) {
+        if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
         result.rows += 1;
-        let cell = |i: usize| record.fields.get(i).map_or("", String::as_str);
+        let cell = |i: usize| record.get(i).unwrap_or(Cow::Borrowed(""));
 
-        let decoded_text = decode_entities(cell(columns.text));
+        let text_cell = cell(columns.text);
+        let decoded_text = decode_entities(&text_cell);
         let rec_text = decoded_text.trim();
         if rec_text.is_empty() {
             result.problems.push(Problem::at(
@@ -279,7 +328,8 @@ pub fn parse(text: &str) -> UprInfoParse {
         }
 
         // State under review.
-        let raw_to = cell(columns.to).trim();
+        let to_cell = cell(columns.to);
+        let raw_to = to_cell.trim();
         let sur = match sur_by_raw.get(raw_to) {
             Some(&i) => i,
             None => {
@@ -313,7 +363,8 @@ pub fn parse(text: &str) -> UprInfoParse {
         };
 
         // Session.
-        let raw_session = cell(columns.session).trim();
+        let session_cell = cell(columns.session);
+        let raw_session = session_cell.trim();
         let session = first_number(raw_session);
         if session.is_none() && bad_sessions.insert(raw_session.to_string(), ()).is_none() {
             result.problems.push(Problem::at(
@@ -332,14 +383,25 @@ pub fn parse(text: &str) -> UprInfoParse {
                 state: surs.get(sur).cloned().unwrap_or_default(),
                 session,
                 recs: Vec::new(),
-                by_text: HashMap::new(),
+                by_text: HashMap::default(),
             });
             reviews.len() - 1
         });
 
         // Response and action.
-        let raw_response = columns.response.map(cell).unwrap_or("");
-        let (position, known_response) = position_cell(raw_response);
+        let response_cell = columns.response.map(cell).unwrap_or(Cow::Borrowed(""));
+        let raw_response: &str = &response_cell;
+        let (position, known_response) =
+            match responses.iter().find(|(raw, _, _)| raw == raw_response) {
+                Some(&(_, position, known)) => (position, known),
+                None => {
+                    let (position, known) = position_cell(raw_response);
+                    if responses.len() < RESPONSES_REMEMBERED {
+                        responses.push((raw_response.to_owned(), position, known));
+                    }
+                    (position, known)
+                }
+            };
         if !known_response {
             result.problems.push(Problem::at(
                 line,
@@ -352,30 +414,34 @@ pub fn parse(text: &str) -> UprInfoParse {
             ));
         }
         let action = match columns.action {
-            Some(c) => match parse_action(cell(c)) {
-                Ok(a) => a,
-                Err(()) => {
-                    result.problems.push(Problem::at(
-                        line,
-                        None,
-                        format!(
-                            "Action \"{}\" is not a number from 1 to 5: no action category.",
-                            cell(c).trim()
-                        ),
-                    ));
-                    None
+            Some(c) => {
+                let action_cell = cell(c);
+                match parse_action(&action_cell) {
+                    Ok(a) => a,
+                    Err(()) => {
+                        result.problems.push(Problem::at(
+                            line,
+                            None,
+                            format!(
+                                "Action \"{}\" is not a number from 1 to 5: no action category.",
+                                action_cell.trim()
+                            ),
+                        ));
+                        None
+                    }
                 }
-            },
+            }
             None => None,
         };
         let themes = match columns.issue {
-            Some(c) => split_issues(&decode_entities(cell(c))),
+            Some(c) => split_issues(&decode_entities(&cell(c))),
             None => Vec::new(),
         };
 
         // Recommending State.
-        let from = decode_entities(cell(columns.from).trim()).into_owned();
-        if !from.is_empty() && !from_known.contains_key(from.as_str()) {
+        let from_cell = cell(columns.from);
+        let from = decode_entities(from_cell.trim());
+        if !from.is_empty() && !from_known.contains_key(from.as_ref()) {
             let known = states::resolve(&from).is_some();
             if !known {
                 result.problems.push(Problem::at(
@@ -384,20 +450,21 @@ pub fn parse(text: &str) -> UprInfoParse {
                     format!("Recommending State \"{from}\" is not a known State: kept as written."),
                 ));
             }
-            from_known.insert(from.clone(), known);
+            from_known.insert(from.clone().into_owned(), known);
         }
 
         let Some(review) = reviews.get_mut(review_i) else {
             continue;
         };
-        match review.by_text.get(rec_text) {
-            Some(&ri) => {
+        let hash = text_hasher.hash_one(rec_text);
+        match review.find(hash, rec_text) {
+            Some(ri) => {
                 let Some(acc) = review.recs.get_mut(ri) else {
                     continue;
                 };
                 let rec = &mut acc.rec;
-                if !from.is_empty() && !rec.states.contains(&from) {
-                    rec.states.push(from);
+                if !from.is_empty() && !rec.states.iter().any(|s| *s == *from) {
+                    rec.states.push(from.into_owned());
                 }
                 if rec.position == Position::Pending {
                     rec.position = position;
@@ -422,13 +489,16 @@ pub fn parse(text: &str) -> UprInfoParse {
                 }
             }
             None => {
+                // Held until the import: no spare capacity.
+                let mut themes = themes;
+                themes.shrink_to_fit();
                 let rec = NewRecommendation {
                     paragraph: String::new(),
                     text: rec_text.to_string(),
                     states: if from.is_empty() {
                         Vec::new()
                     } else {
-                        vec![from]
+                        vec![from.into_owned()]
                     },
                     position,
                     position_source: None,
@@ -437,10 +507,12 @@ pub fn parse(text: &str) -> UprInfoParse {
                     sdgs: Vec::new(),
                     action_category: action,
                 };
-                review
-                    .by_text
-                    .insert(rec_text.to_string(), review.recs.len());
-                review.recs.push(RecAcc { rec, line });
+                let same_hash = review.by_text.insert(hash, review.recs.len());
+                review.recs.push(RecAcc {
+                    rec,
+                    line,
+                    same_hash,
+                });
             }
         }
     }
@@ -464,7 +536,20 @@ pub fn parse(text: &str) -> UprInfoParse {
                 addendum_symbol: None,
                 adoption_date: None,
             },
-            recommendations: r.recs.into_iter().map(|a| a.rec).collect(),
+            recommendations: {
+                let mut recs: Vec<NewRecommendation> = r
+                    .recs
+                    .into_iter()
+                    .map(|a| {
+                        let mut rec = a.rec;
+                        rec.states.shrink_to_fit();
+                        rec.themes.shrink_to_fit();
+                        rec
+                    })
+                    .collect();
+                recs.shrink_to_fit();
+                recs
+            },
         })
         .collect();
     result

@@ -2,13 +2,15 @@
 //! recommendation's text, recommending States, themes / groups / SDGs, our ask and notes.
 //!
 //! Its rowid is the recommendation's id. The store refreshes a recommendation's row in the same
-//! transaction as every write that changes one of those columns.
+//! transaction as every write that changes one of those columns (a new recommendation's row is
+//! written as it is inserted, from the same values). Since schema v4 the index keeps no copy of
+//! the indexed text (contentless): it answers searches with rowids and ranks only.
 
 use rusqlite::{Connection, Transaction};
 
 use crate::error::Result;
 
-const REFRESH_SELECT: &str = "
+pub(crate) const REFRESH_SELECT: &str = "
     SELECT r.id, r.text,
            coalesce((SELECT group_concat(s.name || ' ' || s.name_as_written, ' ')
                      FROM recommending_state s WHERE s.recommendation_id = r.id), ''),
@@ -16,6 +18,12 @@ const REFRESH_SELECT: &str = "
                      FROM recommendation_label l WHERE l.recommendation_id = r.id AND l.kind <> 'tag'), ''),
            r.our_ask, r.notes
     FROM recommendation r";
+
+/// Writes one new recommendation's row: rowid, text, States, labels (as [`REFRESH_SELECT`]
+/// builds them); our ask and notes are empty for a new recommendation.
+pub(crate) const INSERT_ROW: &str =
+    "INSERT INTO recommendation_fts(rowid, text, states, themes, our_ask, notes)
+     VALUES (?1, ?2, ?3, ?4, '', '')";
 
 /// Re-indexes one recommendation (or removes it from the index if it no longer exists).
 pub fn refresh(tx: &Transaction<'_>, recommendation_id: i64) -> Result<()> {
@@ -29,20 +37,14 @@ pub fn refresh(tx: &Transaction<'_>, recommendation_id: i64) -> Result<()> {
     Ok(())
 }
 
-/// Re-indexes every recommendation of a review (after a bulk insert).
-pub fn refresh_review(tx: &Transaction<'_>, review_id: i64) -> Result<()> {
-    tx.execute(
-        "DELETE FROM recommendation_fts WHERE rowid IN
-             (SELECT id FROM recommendation WHERE review_id = ?1)",
-        [review_id],
-    )?;
-    tx.execute(
-        &format!(
-            "INSERT INTO recommendation_fts(rowid, text, states, themes, our_ask, notes)
-             {REFRESH_SELECT} WHERE r.review_id = ?1"
-        ),
-        [review_id],
-    )?;
+/// Removes index rows above the last recommendation's id (left by a recommendation deleted
+/// outside Docket), so that new recommendations' rows cannot collide with them.
+pub(crate) fn clear_above_last(tx: &Transaction<'_>) -> Result<()> {
+    tx.prepare_cached(
+        "DELETE FROM recommendation_fts
+         WHERE rowid > (SELECT coalesce(max(id), 0) FROM recommendation)",
+    )?
+    .execute([])?;
     Ok(())
 }
 

@@ -14,6 +14,7 @@ pub mod migrations;
 mod queries;
 mod tracking;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction};
@@ -205,10 +206,10 @@ impl Store {
     ) -> Result<i64> {
         self.write(|tx| {
             let id = insert_review(tx, review)?;
+            let mut inserter = Inserter::new(tx)?;
             for rec in recommendations {
-                insert_recommendation(tx, id, rec)?;
+                inserter.insert(id, rec)?;
             }
-            fts::refresh_review(tx, id)?;
             Ok(id)
         })
     }
@@ -294,77 +295,174 @@ pub(crate) fn insert_review(tx: &Transaction<'_>, review: &NewReview) -> Result<
         ));
     }
     let known = states::resolve(name);
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO review (state_under_review, sur_iso3, cycle, wg_session, review_date,
                              report_symbol, addendum_symbol, adoption_date, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        rusqlite::params![
-            known.map_or(name, |s| s.name),
-            known.map(|s| s.iso3),
-            review.cycle,
-            review.wg_session,
-            review.review_date,
-            review.report_symbol,
-            review.addendum_symbol,
-            review.adoption_date,
-            now(),
-        ],
-    )?;
+    )?
+    .execute(rusqlite::params![
+        known.map_or(name, |s| s.name),
+        known.map(|s| s.iso3),
+        review.cycle,
+        review.wg_session,
+        review.review_date,
+        review.report_symbol,
+        review.addendum_symbol,
+        review.adoption_date,
+        now(),
+    ])?;
     Ok(tx.last_insert_rowid())
 }
 
-/// Inserts one recommendation with its States and labels. The caller refreshes the FTS index.
-pub(crate) fn insert_recommendation(
-    tx: &Transaction<'_>,
-    review_id: i64,
-    rec: &NewRecommendation,
-) -> Result<i64> {
-    let text = rec.text.trim();
-    if text.is_empty() {
-        return Err(Error::InvalidInput(format!(
-            "Recommendation {} has no text.",
-            rec.paragraph
-        )));
+/// Inserts new recommendations with their recommending States, labels and row of the full-text
+/// index, for bulk inserts (an import, a new review): the statements are prepared once, and
+/// each State's name resolved once per distinct name.
+pub(crate) struct Inserter<'t> {
+    recommendation: rusqlite::CachedStatement<'t>,
+    state: rusqlite::CachedStatement<'t>,
+    label: rusqlite::CachedStatement<'t>,
+    fts: rusqlite::CachedStatement<'t>,
+    /// Each State name as written (trimmed) → its canonical State, when known.
+    resolved: HashMap<String, Option<&'static states::State>>,
+    /// The last index row's States and labels columns (buffers reused from row to row).
+    states_text: String,
+    themes_text: String,
+    labels: Vec<(&'static str, String)>,
+}
+
+impl<'t> Inserter<'t> {
+    /// Prepares the statements. New recommendations get ids above every existing one, so index
+    /// rows left there (by a recommendation deleted outside Docket) are removed first.
+    pub(crate) fn new(tx: &'t Transaction<'_>) -> Result<Inserter<'t>> {
+        fts::clear_above_last(tx)?;
+        Ok(Inserter {
+            recommendation: tx.prepare_cached(
+                "INSERT INTO recommendation (review_id, paragraph, sort_key, text, position,
+                                             position_source, action_category)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?,
+            state: tx.prepare_cached(
+                "INSERT INTO recommending_state (recommendation_id, ord, name, name_as_written, iso3)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?,
+            label: tx.prepare_cached(
+                "INSERT OR IGNORE INTO recommendation_label (recommendation_id, kind, value) VALUES (?1, ?2, ?3)",
+            )?,
+            fts: tx.prepare_cached(fts::INSERT_ROW)?,
+            resolved: HashMap::new(),
+            states_text: String::new(),
+            themes_text: String::new(),
+            labels: Vec::new(),
+        })
     }
-    if let Some(c) = rec.action_category {
-        if !(1..=5).contains(&c) {
+
+    /// The canonical State of a name as written (trimmed, non-empty), resolved once per name.
+    fn resolve(&mut self, written: &str) -> Option<&'static states::State> {
+        if let Some(known) = self.resolved.get(written) {
+            return *known;
+        }
+        let known = states::resolve(written);
+        self.resolved.insert(written.to_owned(), known);
+        known
+    }
+
+    /// Inserts one new recommendation with its States, labels and index row (the row
+    /// [`fts::refresh`] would write, built from what is inserted rather than read back).
+    /// Returns its id.
+    pub(crate) fn insert(&mut self, review_id: i64, rec: &NewRecommendation) -> Result<i64> {
+        let text = rec.text.trim();
+        if text.is_empty() {
             return Err(Error::InvalidInput(format!(
-                "Recommendation {}: the action category must be 1 to 5, not {c}.",
+                "Recommendation {} has no text.",
                 rec.paragraph
             )));
         }
-    }
-    let para = rec.paragraph.trim();
-    tx.prepare_cached(
-        "INSERT INTO recommendation (review_id, paragraph, sort_key, text, position,
-                                     position_source, action_category)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(rusqlite::params![
-        review_id,
-        para,
-        paragraph::sort_key(para),
-        text,
-        rec.position.as_str(),
-        rec.position_source,
-        rec.action_category,
-    ])
-    .map_err(|e| match e.sqlite_error_code() {
-        Some(ErrorCode::ConstraintViolation) => {
-            Error::InvalidInput(format!("Paragraph {para} appears twice in this review."))
+        if let Some(c) = rec.action_category {
+            check_action_category(&rec.paragraph, c)?;
         }
-        _ => Error::Database(e),
-    })?;
-    let id = tx.last_insert_rowid();
-    insert_states(tx, id, &rec.states)?;
-    for (kind, values) in [
-        ("theme", &rec.themes),
-        ("group", &rec.groups_of_persons),
-        ("sdg", &rec.sdgs),
-    ] {
-        insert_labels(tx, id, kind, values)?;
+        let para = rec.paragraph.trim();
+        let id = self
+            .recommendation
+            .insert(rusqlite::params![
+                review_id,
+                para,
+                paragraph::sort_key(para),
+                text,
+                rec.position.as_str(),
+                rec.position_source,
+                rec.action_category,
+            ])
+            .map_err(|e| match e.sqlite_error_code() {
+                Some(ErrorCode::ConstraintViolation) => {
+                    Error::InvalidInput(format!("Paragraph {para} appears twice in this review."))
+                }
+                _ => Error::Database(e),
+            })?;
+        self.insert_states(id, &rec.states)?;
+        self.labels.clear();
+        for (kind, values) in [
+            ("theme", &rec.themes),
+            ("group", &rec.groups_of_persons),
+            ("sdg", &rec.sdgs),
+        ] {
+            for v in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
+                self.label.execute(rusqlite::params![id, kind, v])?;
+                self.labels.push((kind, v.to_owned()));
+            }
+        }
+        // As `fts::REFRESH_SELECT` reads them back: labels in (kind, value) order, once each.
+        self.labels.sort_unstable();
+        self.labels.dedup();
+        self.themes_text.clear();
+        for (_, v) in &self.labels {
+            if !self.themes_text.is_empty() {
+                self.themes_text.push(' ');
+            }
+            self.themes_text.push_str(v);
+        }
+        self.fts.execute(rusqlite::params![
+            id,
+            text,
+            self.states_text,
+            self.themes_text
+        ])?;
+        Ok(id)
     }
-    Ok(id)
+
+    /// Adds a new recommendation's recommending States, and fills `states_text` with the index
+    /// row's States column ("name name-as-written" for each, in order).
+    fn insert_states(&mut self, id: i64, names: &[String]) -> Result<()> {
+        self.states_text.clear();
+        let written = names.iter().map(|s| s.trim()).filter(|s| !s.is_empty());
+        for (ord, written) in written.enumerate() {
+            let known = self.resolve(written);
+            let name = known.map_or(written, |s| s.name);
+            self.state.execute(rusqlite::params![
+                id,
+                ord as i64,
+                name,
+                written,
+                known.map(|s| s.iso3),
+            ])?;
+            if !self.states_text.is_empty() {
+                self.states_text.push(' ');
+            }
+            self.states_text.push_str(name);
+            self.states_text.push(' ');
+            self.states_text.push_str(written);
+        }
+        Ok(())
+    }
+}
+
+/// Refuses an action category outside UPR Info's 1 to 5 (the schema's CHECK, in Rust).
+pub(crate) fn check_action_category(paragraph: &str, category: i64) -> Result<()> {
+    if (1..=5).contains(&category) {
+        return Ok(());
+    }
+    Err(Error::InvalidInput(format!(
+        "Recommendation {paragraph}: the action category must be 1 to 5, not {category}."
+    )))
 }
 
 /// Adds a recommendation's recommending States (after any it has), each resolved to the canonical
@@ -425,4 +523,73 @@ pub(crate) fn insert_history(
 /// The current time, RFC 3339 UTC to the second.
 pub(crate) fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::domain::Position;
+
+    #[test]
+    fn index_row_of_an_insert_is_what_the_refresh_reads_back() {
+        let mut store = Store::open_in_memory().expect("store");
+        let review = NewReview {
+            state_under_review: "Narnia".into(),
+            cycle: None,
+            wg_session: Some(1),
+            review_date: None,
+            report_symbol: None,
+            addendum_symbol: None,
+            adoption_date: None,
+        };
+        let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let recs = [
+            NewRecommendation {
+                paragraph: "1.1".into(),
+                text: "  Abolish the death penalty ".into(),
+                states: strings(&[
+                    " Turkey ",
+                    "",
+                    "Atlantis",
+                    "Türkiye",
+                    "Bolivarian Republic of Venezuela",
+                ]),
+                position: Position::Supported,
+                position_source: None,
+                themes: strings(&["Women's rights", "Death penalty", " Death penalty ", ""]),
+                groups_of_persons: strings(&["Women", "Death penalty"]),
+                sdgs: strings(&["5 - GENDER EQUALITY"]),
+                action_category: Some(4),
+            },
+            NewRecommendation {
+                paragraph: "1.2".into(),
+                text: "Ratify".into(),
+                states: Vec::new(),
+                position: Position::Pending,
+                position_source: None,
+                themes: Vec::new(),
+                groups_of_persons: Vec::new(),
+                sdgs: Vec::new(),
+                action_category: None,
+            },
+        ];
+        store
+            .write(|tx| {
+                let review_id = insert_review(tx, &review)?;
+                let mut inserter = Inserter::new(tx)?;
+                for rec in &recs {
+                    let id = inserter.insert(review_id, rec)?;
+                    let (states, themes): (String, String) = tx.query_row(
+                        &format!("SELECT * FROM ({}) WHERE id = ?1", fts::REFRESH_SELECT),
+                        [id],
+                        |r| Ok((r.get(2)?, r.get(3)?)),
+                    )?;
+                    assert_eq!(inserter.states_text, states, "{rec:?}");
+                    assert_eq!(inserter.themes_text, themes, "{rec:?}");
+                }
+                Ok(())
+            })
+            .expect("insert");
+    }
 }
