@@ -374,3 +374,72 @@ fn a_review_without_session_or_symbol_is_found_again_on_reimport() {
     assert_eq!(again.unchanged, 1);
     assert_eq!(count(&store, "SELECT count(*) FROM review"), 1);
 }
+
+#[test]
+fn a_list_whose_text_does_not_match_the_review_gives_no_positions() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .import(
+            &small_batch(&[
+                "Ratify the Optional Protocol to the Convention against Torture",
+                "Adopt a national action plan on violence against women",
+            ]),
+            None,
+            true,
+            &mut no_progress(),
+        )
+        .unwrap();
+    let review = store.list_reviews().unwrap()[0].id;
+    let update = |paragraph: &str, text: &str| docket_core::import::PositionUpdate {
+        paragraph: paragraph.into(),
+        position: Some(Position::Noted),
+        position_source: None,
+        text: Some(text.into()),
+        states: vec![],
+        themes: vec![],
+        groups_of_persons: vec![],
+        sdgs: vec![],
+    };
+    let batch = ImportBatch {
+        file: "list.md".into(),
+        format: Format::ThematicList,
+        reviews: vec![],
+        updates: vec![
+            // The same recommendation, written with the States the list appends.
+            update(
+                "120.1",
+                "Ratify the optional protocol to the Convention against Torture (Ghana);",
+            ),
+            // Another review's 120.2.
+            update(
+                "120.2",
+                "Abolish the death penalty and commute all death sentences",
+            ),
+        ],
+        updates_document: None,
+        rows: 2,
+        skipped: 0,
+        problems: vec![],
+        source: Default::default(),
+    };
+    let summary = store
+        .import(&batch, Some(review), true, &mut no_progress())
+        .unwrap();
+    assert_eq!(summary.recommendations_updated, 1);
+    assert_eq!(summary.positions_found, 1);
+    let [problem] = summary.problems.as_slice() else {
+        panic!("{:#?}", summary.problems)
+    };
+    assert!(problem.message.contains("120.2"), "{}", problem.message);
+    assert!(
+        problem.message.contains("does not read like"),
+        "{}",
+        problem.message
+    );
+    let position = |p: &str| {
+        let id = store.recommendation_id(review, p).unwrap();
+        store.recommendation(id).unwrap().position
+    };
+    assert_eq!(position("120.1"), Position::Noted);
+    assert_eq!(position("120.2"), Position::Supported, "left as it was");
+}

@@ -608,12 +608,10 @@ fn apply(
         };
         let (by_paragraph, _) = index_review(tx, review_id)?;
         let mut touched = Vec::new();
+        let mut stored_text = tx.prepare_cached("SELECT text FROM recommendation WHERE id = ?1")?;
         for update in &batch.updates {
             done += 1;
             tick(done)?;
-            if update.position.is_some_and(|p| p != Position::Pending) {
-                summary.positions_found += 1;
-            }
             let Some(&id) = by_paragraph.get(update.paragraph.trim()) else {
                 summary.problems.push(FileProblem {
                     file: batch.file.clone(),
@@ -626,6 +624,29 @@ fn apply(
                 });
                 continue;
             };
+            // A list that repeats the text must be about the same recommendation: a list joined
+            // onto the wrong review would otherwise give its positions to other recommendations.
+            if let Some(text) = update.text.as_deref() {
+                let stored: String = stored_text.query_row([id], |r| r.get(0))?;
+                if !crate::import::texts_agree(&stored, text) {
+                    summary.problems.push(FileProblem {
+                        file: batch.file.clone(),
+                        line: None,
+                        column: None,
+                        message: format!(
+                            "Recommendation {} in {} does not read like {} in the review (\"{}\"), so its position was not imported. Check that the file belongs to this review.",
+                            update.paragraph,
+                            batch.file,
+                            update.paragraph,
+                            stored.chars().take(60).collect::<String>()
+                        ),
+                    });
+                    continue;
+                }
+            }
+            if update.position.is_some_and(|p| p != Position::Pending) {
+                summary.positions_found += 1;
+            }
             if apply_update(tx, id, update, &who)? {
                 summary.recommendations_updated += 1;
                 touched.push(id);
