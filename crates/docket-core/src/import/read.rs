@@ -34,6 +34,40 @@ pub struct ReadOptions {
 
 const ZIP: &[u8] = b"PK\x03\x04";
 
+/// The most a workbook's sheets and shared strings may hold once unzipped (bytes). The
+/// spreadsheet library reads a whole sheet into memory, at about three times this: the limit keeps
+/// an import under 200 MB (about 100,000 rows of recommendations). A larger export can be saved as
+/// CSV, which Docket reads up to [`MAX_FILE_BYTES`].
+pub const MAX_WORKBOOK_XML_BYTES: u64 = 48 * 1024 * 1024;
+
+/// Refuses a workbook whose sheets are too large to read within the memory Docket allows itself,
+/// from the sizes its ZIP directory declares (nothing is unzipped). A workbook whose directory
+/// cannot be read is left to the spreadsheet reader, which says it is damaged.
+fn check_workbook_size(bytes: &[u8], file: &str) -> Result<()> {
+    let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut declared = 0u64;
+    for i in 0..archive.len() {
+        let Ok(entry) = archive.by_index_raw(i) else {
+            continue;
+        };
+        let Ok(name) = entry.name() else {
+            continue;
+        };
+        if name.starts_with("xl/worksheets/") || name == "xl/sharedStrings.xml" {
+            declared = declared.saturating_add(entry.size());
+        }
+    }
+    if declared > MAX_WORKBOOK_XML_BYTES {
+        return Err(Error::InvalidInput(format!(
+            "{file} is a very large workbook ({} MB once unpacked), more than Docket reads from Excel files. Open it in Excel or LibreOffice, save it as \"CSV UTF-8\", and import the CSV file.",
+            declared / (1024 * 1024)
+        )));
+    }
+    Ok(())
+}
+
 /// The magic number of an OLE compound file: an old Excel (.xls) or Word (.doc) file.
 const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
@@ -154,6 +188,9 @@ pub fn read(bytes: &[u8], file: &str, options: &ReadOptions) -> Result<ImportBat
         return Err(Error::InvalidInput(format!(
             "{file} is in the old Word format (.doc), which Docket cannot read. Open it in Word or LibreOffice and save it as .docx or PDF, or copy its text and paste it into Docket."
         )));
+    }
+    if bytes.starts_with(ZIP) {
+        check_workbook_size(bytes, file)?;
     }
     if bytes.starts_with(ZIP) || bytes.starts_with(OLE) {
         // A workbook (XLSX or XLS): UPR Info's or UHRI's columns, or any spreadsheet mapped by
@@ -287,6 +324,24 @@ fn read_text(
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_workbook_too_large_to_read_within_memory_is_refused_from_its_directory() {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+        let chunk = vec![b' '; 1024 * 1024];
+        for _ in 0..=MAX_WORKBOOK_XML_BYTES / (1024 * 1024) {
+            zip.write_all(&chunk).unwrap();
+        }
+        let bytes = zip.finish().unwrap().into_inner();
+        assert!((bytes.len() as u64) < MAX_FILE_BYTES);
+        let err = read(&bytes, "huge.xlsx", &ReadOptions::default()).unwrap_err();
+        assert!(err.to_string().contains("very large workbook"), "{err}");
+        assert!(err.to_string().contains("CSV UTF-8"), "{err}");
+    }
 
     #[test]
     fn each_format_is_told_apart_by_its_content() {
