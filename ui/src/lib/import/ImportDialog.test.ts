@@ -84,6 +84,18 @@ describe('importing a spreadsheet', () => {
     );
   });
 
+  it('keeps the window behind the dialog out of reach until it closes', async () => {
+    const { user } = renderApp();
+    const table = await screen.findByTestId('rec-table');
+    await user.click(screen.getByTestId('import-button'));
+    await screen.findByTestId('import-dialog');
+    const behind = table.closest<HTMLElement>('.content')!;
+    expect(behind.inert).toBe(true);
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByTestId('import-dialog')).not.toBeInTheDocument());
+    expect(behind.inert).toBe(false);
+  });
+
   it('a cancelled file dialog changes nothing', async () => {
     const { backend, user } = renderApp({ pickFile: null });
     await user.click(await screen.findByTestId('import-button'));
