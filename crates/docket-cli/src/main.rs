@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use docket_core::import::prepare::{ImportRequest, Source};
 use docket_core::import::Format;
 use docket_core::store::import::ImportSummary;
+use docket_core::store::search::{Facet, SearchRequest, SearchResult};
 use docket_core::{paths, sample, Error, Store};
 
 #[derive(Parser)]
@@ -61,6 +62,32 @@ enum Command {
         /// Show what would happen, change nothing.
         #[arg(long)]
         dry_run: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search one review or all of them, narrowed by facets; prints the hits and every facet's
+    /// counts.
+    Search {
+        /// Search this review (see `reviews`).
+        #[arg(long, value_name = "ID", conflicts_with = "all")]
+        review: Option<i64>,
+        /// Search every review (the default).
+        #[arg(long)]
+        all: bool,
+        /// Words, "phrases" and prefix* (empty: everything).
+        query: String,
+        /// Narrow by a facet: position, theme, group_of_persons, sdg, state, regional_group,
+        /// action_category, priority, lobbying_status, implementation_status, assignee, tag,
+        /// cycle (repeat it; values of one facet widen, facets narrow).
+        #[arg(long = "filter", value_name = "KEY=VALUE")]
+        filters: Vec<String>,
+        /// How many hits to print.
+        #[arg(long, default_value_t = 20)]
+        limit: i64,
+        /// Skip this many hits.
+        #[arg(long, default_value_t = 0)]
+        offset: i64,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -175,6 +202,32 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<bool, Error> {
                 import_text(&summary, dry_run)
             }
         }
+        Command::Search {
+            review,
+            all: _,
+            query,
+            filters,
+            limit,
+            offset,
+            json: as_json,
+        } => {
+            let request = SearchRequest {
+                review_id: review,
+                query,
+                filters: filters
+                    .iter()
+                    .map(|f| parse_filter(f))
+                    .collect::<Result<_, _>>()?,
+                offset,
+                limit,
+            };
+            let result = store.search(&request)?;
+            if as_json {
+                json(&result)?
+            } else {
+                search_text(&result)
+            }
+        }
         Command::Show {
             review,
             paragraph,
@@ -234,6 +287,47 @@ fn import(
         store.commit_import(&batch, target, &mut |_, _| true)?
     };
     Ok(summary)
+}
+
+/// `key=value` → a facet and its value.
+fn parse_filter(filter: &str) -> Result<(Facet, String), Error> {
+    let (key, value) = filter.split_once('=').ok_or_else(|| {
+        Error::InvalidInput(format!(
+            "--filter {filter}: write it as KEY=VALUE, e.g. --filter position=noted"
+        ))
+    })?;
+    let facet = Facet::parse(key).ok_or_else(|| {
+        let names: Vec<&str> = Facet::ALL.iter().map(|f| f.as_str()).collect();
+        Error::InvalidInput(format!(
+            "--filter {filter}: \"{key}\" is not a facet; use one of {}",
+            names.join(", ")
+        ))
+    })?;
+    Ok((facet, value.trim().to_owned()))
+}
+
+fn search_text(r: &SearchResult) -> String {
+    let mut lines = vec![format!("{} recommendations", r.total)];
+    for hit in &r.hits {
+        lines.push(format!(
+            "  review {} · {} · {}\n      {}",
+            hit.review, hit.paragraph, hit.position, hit.snippet
+        ));
+    }
+    for (facet, counts) in &r.facets {
+        if counts.is_empty() {
+            continue;
+        }
+        let mut counts: Vec<(&String, &i64)> = counts.iter().collect();
+        counts.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let shown: Vec<String> = counts
+            .iter()
+            .take(8)
+            .map(|(value, n)| format!("{value} {n}"))
+            .collect();
+        lines.push(format!("{facet}: {}", shown.join(", ")));
+    }
+    lines.join("\n")
 }
 
 fn import_text(s: &ImportSummary, dry_run: bool) -> String {

@@ -451,3 +451,63 @@ fn import_refuses_bad_input_with_a_message_and_a_failing_exit_code() {
     );
     assert!(missing.contains("could not read"), "{missing}");
 }
+
+#[test]
+fn search_prints_the_issues_json_shape_with_facets_and_pages() {
+    let (_dir, db, id) = with_sample();
+    let review = id.to_string();
+    let out = json_of(&ok(
+        &db,
+        &[
+            "search",
+            "--review",
+            &review,
+            "\"death penalty\"",
+            "--filter",
+            "position=noted",
+            "--limit",
+            "5",
+            "--json",
+        ],
+    ));
+    let total = out["total"].as_i64().unwrap();
+    assert!(total > 5, "{out}");
+    let hits = out["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 5);
+    for hit in hits {
+        assert_eq!(hit["review"], id);
+        assert!(hit["paragraph"].as_str().unwrap().starts_with("26."));
+        assert!(hit["snippet"].as_str().unwrap().len() > 10);
+    }
+    assert_eq!(out["facets"]["position"]["noted"], total);
+    let groups: i64 = out["facets"]["regional_group"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_i64().unwrap())
+        .sum();
+    assert!(groups >= total, "each hit counts in at least one group");
+
+    // The next page starts where the first ended.
+    let next = json_of(&ok(
+        &db,
+        &[
+            "search",
+            "--all",
+            "\"death penalty\"",
+            "--filter",
+            "position=noted",
+            "--limit",
+            "5",
+            "--offset",
+            "4",
+            "--json",
+        ],
+    ));
+    assert_eq!(next["hits"][0]["paragraph"], hits[4]["paragraph"]);
+
+    let err = fails(&db, &["search", "x", "--filter", "colour=red"]);
+    assert!(err.contains("not a facet"), "{err}");
+    let err = fails(&db, &["search", "x", "--filter", "position"]);
+    assert!(err.contains("KEY=VALUE"), "{err}");
+}

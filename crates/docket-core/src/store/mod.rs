@@ -12,6 +12,7 @@ pub mod fts;
 pub mod import;
 pub mod migrations;
 mod queries;
+pub mod search;
 mod tracking;
 
 use std::collections::HashMap;
