@@ -10,7 +10,7 @@ use docket_core::domain::{NewRecommendation, NewReview, Position};
 use docket_core::Store;
 use fantoccini::key::Key;
 use fantoccini::Locator;
-use support::{testid, wait_for, wait_text, wait_value, Driver};
+use support::{click, testid, wait_for, wait_text, wait_value, Driver};
 
 fn app() -> &'static Path {
     Path::new(env!("CARGO_BIN_EXE_docket"))
@@ -28,11 +28,7 @@ async fn first_run_sample_edit_and_restart_keeps_the_edits() {
 
     let c = driver.launch(app()).await;
     wait_for(&c, &testid("first-run")).await;
-    wait_for(&c, &testid("open-sample"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&c, "open-sample").await;
     wait_text(&c, &testid("rec-count"), |t| t.contains("347")).await;
 
     wait_for(&c, &row("26.1")).await.click().await.unwrap();
@@ -46,11 +42,7 @@ async fn first_run_sample_edit_and_restart_keeps_the_edits() {
     let notes = wait_for(&c, &testid("field-notes")).await;
     notes.click().await.unwrap();
     notes.send_keys("Met the mission on 3 March").await.unwrap();
-    wait_for(&c, &testid("save-notes"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&c, "save-notes").await;
     wait_text(&c, &testid("history"), |t| t.contains("Met the mission")).await;
     // The priority column of the table follows the edit.
     wait_text(&c, &row("26.1"), |t| t.contains("High")).await;
@@ -254,11 +246,7 @@ async fn a_second_launch_hands_over_to_the_running_app() {
         "the second launch must exit and leave the running app in charge: {status:?}"
     );
     // The first instance carries on.
-    wait_for(&c, &testid("open-sample"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&c, "open-sample").await;
     wait_text(&c, &testid("rec-count"), |t| t.contains("347")).await;
     c.close().await.unwrap();
 }
@@ -315,11 +303,7 @@ async fn screenshots_for_the_user_guide() {
     };
     wait_for(&c, &testid("first-run")).await;
     shoot("first-run").await;
-    wait_for(&c, &testid("open-sample"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&c, "open-sample").await;
     wait_text(&c, &testid("rec-count"), |t| t.contains("347")).await;
     shoot("review").await;
     wait_for(&c, &row("26.5")).await.click().await.unwrap();
@@ -334,11 +318,7 @@ async fn screenshots_for_the_user_guide() {
     ask.send_keys("Ratify the Convention on the Rights of the Child before the mid-term report.")
         .await
         .unwrap();
-    wait_for(&c, &testid("save-our_ask"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&c, "save-our_ask").await;
     wait_text(&c, &testid("history"), |t| t.contains("Ratify")).await;
     shoot("detail").await;
 
@@ -431,11 +411,20 @@ fn shared(relative: &str) -> String {
         .to_string()
 }
 
-async fn click(c: &fantoccini::Client, id: &str) {
-    let element = wait_for(c, &testid(id)).await;
-    if let Err(e) = element.click().await {
-        panic!("{id} could not be clicked: {e}");
-    }
+/// Imports the previewed file, waits for the result (which must mention `result`) and opens the
+/// review, whose count must mention `count`.
+async fn commit_and_open(c: &fantoccini::Client, result: &str, count: &str) {
+    click(c, "import-commit").await;
+    wait_text(c, &testid("import-result"), |t| t.contains(result)).await;
+    click(c, "open-imported-review").await;
+    wait_text(c, &testid("rec-count"), |t| t.contains(count)).await;
+}
+
+/// Counts by position of the first review in the app's database (the app closed).
+fn positions_of_first_review(driver: &Driver) -> std::collections::BTreeMap<String, i64> {
+    let store = Store::open(&driver.db_path()).unwrap();
+    let review = store.list_reviews().unwrap()[0].id;
+    store.stats(review).unwrap().by_position
 }
 
 #[tokio::test]
@@ -462,22 +451,14 @@ async fn the_us_spreadsheet_imports_through_the_column_mapping() {
 
     wait_text(&c, &testid("count-created"), |t| t == "347").await;
     wait_text(&c, &testid("count-positions"), |t| t == "347").await;
-    click(&c, "import-commit").await;
-    wait_text(&c, &testid("import-result"), |t| {
-        t.contains("347 new recommendations")
-    })
-    .await;
-    click(&c, "open-imported-review").await;
-    wait_text(&c, &testid("rec-count"), |t| t.contains("347")).await;
+    commit_and_open(&c, "347 new recommendations", "347").await;
     c.close().await.unwrap();
 
     // The positions are stored as in the source: 263 supported, 67 noted, 17 in part.
-    let store = Store::open(&driver.db_path()).unwrap();
-    let review = store.list_reviews().unwrap()[0].id;
-    let stats = store.stats(review).unwrap();
-    assert_eq!(stats.by_position.get("supported"), Some(&263));
-    assert_eq!(stats.by_position.get("noted"), Some(&67));
-    assert_eq!(stats.by_position.get("supported_in_part"), Some(&17));
+    let positions = positions_of_first_review(&driver);
+    assert_eq!(positions.get("supported"), Some(&263));
+    assert_eq!(positions.get("noted"), Some(&67));
+    assert_eq!(positions.get("supported_in_part"), Some(&17));
 }
 
 #[tokio::test]
@@ -497,13 +478,7 @@ async fn a_report_file_then_its_thematic_list_pasted() {
     })
     .await;
     wait_text(&c, &testid("count-created"), |t| t == "254").await;
-    click(&c, "import-commit").await;
-    wait_text(&c, &testid("import-result"), |t| {
-        t.contains("254 new recommendations")
-    })
-    .await;
-    click(&c, "open-imported-review").await;
-    wait_text(&c, &testid("rec-count"), |t| t.contains("254")).await;
+    commit_and_open(&c, "254 new recommendations", "254").await;
 
     // The thematic list, pasted: its positions join onto the same recommendations.
     click(&c, "import-button").await;
@@ -519,17 +494,12 @@ async fn a_report_file_then_its_thematic_list_pasted() {
     click(&c, "preview-paste").await;
     wait_text(&c, &testid("count-positions"), |t| t == "254").await;
     wait_text(&c, &testid("count-created"), |t| t == "0").await;
-    click(&c, "import-commit").await;
-    wait_for(&c, &testid("import-result")).await;
-    click(&c, "open-imported-review").await;
-    wait_text(&c, &testid("rec-count"), |t| t.contains("254")).await;
+    commit_and_open(&c, "Imported", "254").await;
     c.close().await.unwrap();
 
-    let store = Store::open(&driver.db_path()).unwrap();
-    let review = store.list_reviews().unwrap()[0].id;
-    let stats = store.stats(review).unwrap();
-    assert_eq!(stats.by_position.get("supported"), Some(&217));
-    assert_eq!(stats.by_position.get("noted"), Some(&37));
+    let positions = positions_of_first_review(&driver);
+    assert_eq!(positions.get("supported"), Some(&217));
+    assert_eq!(positions.get("noted"), Some(&37));
 }
 
 #[tokio::test]

@@ -88,9 +88,10 @@ pub async fn edit_tracking(
     id: i64,
     edit: serde_json::Value,
 ) -> Res<RecommendationDetail> {
-    let edit: TrackingEdit = serde_json::from_value(edit).map_err(|e| IpcError {
-        kind: docket_core::ErrorKind::InvalidInput,
-        message: format!("Docket could not understand this change ({e}), so nothing was saved."),
+    let edit: TrackingEdit = serde_json::from_value(edit).map_err(|e| {
+        IpcError::invalid_input(format!(
+            "Docket could not understand this change ({e}), so nothing was saved."
+        ))
     })?;
     db.run(move |s| {
         let who = s.user_name()?;

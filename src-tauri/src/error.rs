@@ -13,6 +13,14 @@ pub struct IpcError {
 }
 
 impl IpcError {
+    /// Input the user (or the page) gave that Docket cannot use.
+    pub fn invalid_input(message: impl Into<String>) -> Self {
+        IpcError {
+            kind: ErrorKind::InvalidInput,
+            message: message.into(),
+        }
+    }
+
     /// A failure inside Docket itself.
     pub fn internal(what: impl std::fmt::Display) -> Self {
         IpcError {

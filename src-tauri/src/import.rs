@@ -11,7 +11,6 @@ use std::sync::{Arc, Mutex};
 use docket_core::import::prepare::{ImportPreview, ImportRequest};
 use docket_core::import::ImportBatch;
 use docket_core::store::import::ImportSummary;
-use docket_core::ErrorKind;
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
@@ -86,13 +85,6 @@ fn reporter(
     }
 }
 
-fn invalid(message: String) -> IpcError {
-    IpcError {
-        kind: ErrorKind::InvalidInput,
-        message,
-    }
-}
-
 /// Opens the native "choose a file" dialog; the path chosen, or `None` when cancelled.
 #[tauri::command]
 pub async fn choose_import_file<R: Runtime>(app: AppHandle<R>) -> Res<Option<String>> {
@@ -119,7 +111,7 @@ pub async fn choose_import_file<R: Runtime>(app: AppHandle<R>) -> Res<Option<Str
         Some(file) => file
             .into_path()
             .map(|p| Some(p.display().to_string()))
-            .map_err(|e| invalid(format!("Docket cannot open this kind of location ({e}). Copy the file to a folder on this computer and choose it there."))),
+            .map_err(|e| IpcError::invalid_input(format!("Docket cannot open this kind of location ({e}). Copy the file to a folder on this computer and choose it there."))),
     }
 }
 
@@ -133,7 +125,7 @@ pub async fn preview_import(
     on_progress: Channel<ImportProgress>,
 ) -> Res<PreviewReply> {
     let request: ImportRequest = serde_json::from_value(request).map_err(|e| {
-        invalid(format!(
+        IpcError::invalid_input(format!(
             "Docket could not understand this import ({e}), so nothing was read."
         ))
     })?;
@@ -172,9 +164,8 @@ pub async fn commit_import(
             Some(p) if p.token == token => p,
             other => {
                 *slot = other;
-                return Err(invalid(
-                    "This preview is out of date (another file was previewed since). Preview the file again, then import it."
-                        .into(),
+                return Err(IpcError::invalid_input(
+                    "This preview is out of date (another file was previewed since). Preview the file again, then import it.",
                 ));
             }
         }

@@ -175,6 +175,14 @@ pub async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
     }
 }
 
+/// Waits for an element by `data-testid` and clicks it.
+pub async fn click(c: &Client, id: &str) {
+    let element = wait_for(c, &testid(id)).await;
+    if let Err(e) = element.click().await {
+        panic!("{id} could not be clicked: {e}");
+    }
+}
+
 /// Waits until the element's text satisfies `ok`; returns the text.
 pub async fn wait_text(c: &Client, css: &str, ok: impl Fn(&str) -> bool) -> String {
     let deadline = Instant::now() + UI_TIMEOUT;

@@ -278,7 +278,8 @@ fn import(
         review_id: review,
         ..ImportRequest::default()
     };
-    let (batch, target) = store.read_for_import(&request)?;
+    let batch = store.read_for_import(&request)?;
+    let target = request.review_id;
     // A spreadsheet's columns, once imported, are remembered for the next file with the same
     // headers (as in the app).
     let summary = if dry_run {

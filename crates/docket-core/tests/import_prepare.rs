@@ -153,7 +153,7 @@ fn unknown_states_come_with_the_closest_canonical_names() {
         review: Some(review("Narnia", 40)),
         ..request(&path)
     };
-    let (batch, _) = store.read_for_import(&chosen).unwrap();
+    let batch = store.read_for_import(&chosen).unwrap();
     let unknown = unknown_states(&batch);
     let names: Vec<&str> = unknown.iter().map(|u| u.name.as_str()).collect();
     assert_eq!(names, ["Cabo Verd", "Narnia"]);

@@ -51,7 +51,8 @@ pub const MAX_DOCUMENT_XML_BYTES: u64 = 100 * 1024 * 1024;
 const MAX_RELS_BYTES: u64 = 1024 * 1024;
 
 const ZIP: &[u8] = b"PK\x03\x04";
-const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+/// The magic number of an OLE compound file: old Office files (.doc, .xls) and encrypted ones.
+pub(crate) const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 const MAIN_PART: &str = "word/document.xml";
 
 /// A document whose text Docket extracts, told by its content (and, for a ZIP file, its name).
@@ -65,6 +66,8 @@ pub enum DocumentKind {
     /// A password-protected Office file (Word, Excel): an OLE compound file holding an
     /// `EncryptedPackage` stream.
     EncryptedOffice,
+    /// A Word 97-2003 document (.doc): an OLE compound file holding a `WordDocument` stream.
+    OldWord,
 }
 
 /// Tells whether `bytes` are a document whose text Docket extracts. `None` for anything else,
@@ -79,6 +82,9 @@ pub fn document_kind(bytes: &[u8], file: &str) -> Option<DocumentKind> {
     if is_encrypted_office(bytes) {
         return Some(DocumentKind::EncryptedOffice);
     }
+    if ole_has_stream(bytes, "WordDocument") {
+        return Some(DocumentKind::OldWord);
+    }
     None
 }
 
@@ -89,6 +95,9 @@ pub fn document_text(bytes: &[u8], file: &str) -> Result<Option<String>> {
         Some(DocumentKind::Docx) => docx_text(bytes, file).map(Some),
         Some(DocumentKind::Pdf) => pdf_text(bytes, file).map(Some),
         Some(DocumentKind::EncryptedOffice) => Err(password_protected_office(file)),
+        Some(DocumentKind::OldWord) => Err(Error::InvalidInput(format!(
+            "{file} is in the old Word format (.doc), which Docket cannot read. Open it in Word or LibreOffice and save it as .docx or PDF, or copy its text and paste it into Docket."
+        ))),
         None => Ok(None),
     }
 }
@@ -97,9 +106,14 @@ pub fn document_text(bytes: &[u8], file: &str) -> Result<Option<String>> {
 /// by wrapping it in an OLE compound file (magic `D0 CF 11 E0 A1 B1 1A E1`) with an
 /// `EncryptedPackage` stream, whose name is written in UTF-16.
 pub fn is_encrypted_office(bytes: &[u8]) -> bool {
-    const NAME: &str = "EncryptedPackage";
-    let utf16: Vec<u8> = NAME.encode_utf16().flat_map(u16::to_le_bytes).collect();
-    bytes.starts_with(OLE) && (contains(bytes, &utf16) || contains(bytes, NAME.as_bytes()))
+    ole_has_stream(bytes, "EncryptedPackage")
+}
+
+/// Whether `bytes` are an OLE compound file naming a stream `name` (written in UTF-16, or in
+/// ASCII by some writers).
+fn ole_has_stream(bytes: &[u8], name: &str) -> bool {
+    let utf16: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    bytes.starts_with(OLE) && (contains(bytes, &utf16) || contains(bytes, name.as_bytes()))
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {

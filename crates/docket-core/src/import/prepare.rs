@@ -11,16 +11,15 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
-use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use super::mapped::{ColumnMapping, Field};
-use super::read::{read, ReadOptions, MAX_FILE_BYTES};
+use super::read::{read, too_large, ReadOptions, MAX_FILE_BYTES};
 use super::{Format, ImportBatch, SourceInfo};
 use crate::domain::NewReview;
 use crate::error::{Error, Result};
 use crate::states;
-use crate::store::import::{FileProblem, ImportSummary, Progress};
+use crate::store::import::{file_problems, FileProblem, ImportSummary, Progress};
 use crate::Store;
 
 /// Where the recommendations come from.
@@ -144,12 +143,7 @@ fn file_bytes(path: &std::path::Path) -> Result<Vec<u8>> {
         )));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(Error::InvalidInput(format!(
-            "{} is {} MB, larger than any UPR export or report Docket knows (the limit is {} MB). Check that it is the right file, or split it.",
-            path.display(),
-            meta.len() / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
+        return Err(too_large(&path.display().to_string(), meta.len()));
     }
     std::fs::read(path).map_err(what)
 }
@@ -209,20 +203,6 @@ fn needs_review(batch: &ImportBatch) -> Option<String> {
     }
 }
 
-/// The batch's reading problems, placed in its file.
-fn file_problems(batch: &ImportBatch) -> Vec<FileProblem> {
-    batch
-        .problems
-        .iter()
-        .map(|p| FileProblem {
-            file: batch.file.clone(),
-            line: p.line,
-            column: p.column,
-            message: p.message.clone(),
-        })
-        .collect()
-}
-
 impl Store {
     /// The column mappings remembered from earlier imports, by header key.
     pub fn known_mappings(&self) -> Result<HashMap<String, ColumnMapping>> {
@@ -242,19 +222,6 @@ impl Store {
         Ok(known)
     }
 
-    /// The mapping remembered for files with this header, if any.
-    pub fn remembered_mapping(&self, header: &[String]) -> Result<Option<ColumnMapping>> {
-        let value: Option<String> = self
-            .conn()
-            .query_row(
-                "SELECT value FROM setting WHERE key = ?1",
-                [mapping_key(header)],
-                |r| r.get(0),
-            )
-            .optional()?;
-        Ok(value.and_then(|v| serde_json::from_str(&v).ok()))
-    }
-
     /// Remembers a mapping for the next file with the same headers.
     pub fn remember_mapping(&mut self, header: &[String], mapping: &ColumnMapping) -> Result<()> {
         let value = serde_json::to_string(mapping)
@@ -269,9 +236,9 @@ impl Store {
         })
     }
 
-    /// Reads the request's source with what the user said about it; returns the batch and the
-    /// review it goes into, when the user chose one. Nothing is written.
-    pub fn read_for_import(&self, request: &ImportRequest) -> Result<(ImportBatch, Option<i64>)> {
+    /// Reads the request's source with what the user said about it. Nothing is written; the
+    /// batch goes into `request.review_id` when the user chose a review.
+    pub fn read_for_import(&self, request: &ImportRequest) -> Result<ImportBatch> {
         let source = request.source.as_ref().ok_or_else(|| {
             Error::InvalidInput("Choose a file, or paste text, to import.".into())
         })?;
@@ -306,7 +273,7 @@ impl Store {
         {
             parsed.review = review.clone();
         }
-        Ok((batch, request.review_id))
+        Ok(batch)
     }
 
     /// Reads the source and previews the import (nothing is written). `progress` may cancel.
@@ -315,7 +282,8 @@ impl Store {
         request: &ImportRequest,
         progress: Progress<'_>,
     ) -> Result<Prepared> {
-        let (batch, target) = self.read_for_import(request)?;
+        let batch = self.read_for_import(request)?;
+        let target = request.review_id;
         let mut preview = ImportPreview {
             file: batch.file.clone(),
             format: batch.format,

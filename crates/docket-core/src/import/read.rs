@@ -68,18 +68,6 @@ fn check_workbook_size(bytes: &[u8], file: &str) -> Result<()> {
     Ok(())
 }
 
-/// The magic number of an OLE compound file: an old Excel (.xls) or Word (.doc) file.
-const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-
-/// A stream name as an OLE file stores it (UTF-16LE).
-fn utf16(name: &str) -> Vec<u8> {
-    name.encode_utf16().flat_map(u16::to_le_bytes).collect()
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
-}
-
 /// UPR Info's columns: `To, …, Text, From, …, Session`.
 fn is_upr_info_header(header: &[String]) -> bool {
     let has = |name: &str| header.iter().any(|h| h.eq_ignore_ascii_case(name));
@@ -160,13 +148,19 @@ fn unusable(file: &str, why: &str) -> Problem {
     ))
 }
 
+/// The refusal of a file larger than [`MAX_FILE_BYTES`].
+pub fn too_large(file: &str, size: u64) -> Error {
+    Error::InvalidInput(format!(
+        "{file} is {} MB, larger than any UPR export or report Docket knows (the limit is {} MB). Check that it is the right file; save a large export as CSV, or split it.",
+        size / (1024 * 1024),
+        MAX_FILE_BYTES / (1024 * 1024)
+    ))
+}
+
 /// Reads a file's bytes into an import batch.
 pub fn read(bytes: &[u8], file: &str, options: &ReadOptions) -> Result<ImportBatch> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Error::InvalidInput(format!(
-            "{file} is {} MB: larger than any UPR export Docket knows. Check that it is the right file.",
-            bytes.len() / (1024 * 1024)
-        )));
+        return Err(too_large(file, bytes.len() as u64));
     }
     // A Word document or a PDF: its text is read below as a text file's would be.
     let extracted = extract::document_text(bytes, file)?;
@@ -184,15 +178,10 @@ pub fn read(bytes: &[u8], file: &str, options: &ReadOptions) -> Result<ImportBat
     if let Some(text) = extracted {
         return read_text(&text, file, options, batch);
     }
-    if bytes.starts_with(OLE) && contains(bytes, &utf16("WordDocument")) {
-        return Err(Error::InvalidInput(format!(
-            "{file} is in the old Word format (.doc), which Docket cannot read. Open it in Word or LibreOffice and save it as .docx or PDF, or copy its text and paste it into Docket."
-        )));
-    }
     if bytes.starts_with(ZIP) {
         check_workbook_size(bytes, file)?;
     }
-    if bytes.starts_with(ZIP) || bytes.starts_with(OLE) {
+    if bytes.starts_with(ZIP) || bytes.starts_with(extract::OLE) {
         // A workbook (XLSX or XLS): UPR Info's or UHRI's columns, or any spreadsheet mapped by
         // its headers.
         let head = mapped::head_of_xlsx(bytes, UHRI_HEADER_SEARCH_ROWS)?;

@@ -310,6 +310,19 @@ struct List {
     plain: bool,
 }
 
+impl List {
+    /// A list of paragraph `n` starting with its first item.
+    fn start(n: u64, intro: Option<String>, plain: bool, first: RawItem) -> List {
+        List {
+            n,
+            intro,
+            items: vec![first],
+            problems: Vec::new(),
+            plain,
+        }
+    }
+}
+
 /// A new item from its first line: `label`, then the text from byte `after`.
 fn new_item(label: String, content: &str, after: usize, line: &Line<'_>) -> RawItem {
     let mut item = RawItem::new(label);
@@ -458,15 +471,8 @@ fn find_lists(lines: &[Line<'_>], problems: &mut Vec<Problem>) -> Vec<List> {
                         .take()
                         .filter(|(p, _)| *p == n)
                         .map(|(_, text)| text);
-                    let mut list = List {
-                        n,
-                        intro,
-                        items: Vec::new(),
-                        problems: Vec::new(),
-                        plain: false,
-                    };
-                    list.items.push(new_item(label, content, after, line));
-                    current = Some(list);
+                    let first = new_item(label, content, after, line);
+                    current = Some(List::start(n, intro, false, first));
                     continue;
                 }
             }
@@ -494,16 +500,9 @@ fn find_lists(lines: &[Line<'_>], problems: &mut Vec<Problem>) -> Vec<List> {
             let intro = text.trim_end();
             if intro.ends_with(':') && intro.to_ascii_lowercase().contains("recommendation") {
                 let n = *n;
-                let mut list = List {
-                    n,
-                    intro: paragraph.take().map(|(_, text)| text),
-                    items: Vec::new(),
-                    problems: Vec::new(),
-                    plain: true,
-                };
-                list.items
-                    .push(new_item(format!("{n}.1"), content, after, line));
-                current = Some(list);
+                let intro = paragraph.take().map(|(_, text)| text);
+                let first = new_item(format!("{n}.1"), content, after, line);
+                current = Some(List::start(n, intro, true, first));
                 continue;
             }
         }
@@ -513,15 +512,8 @@ fn find_lists(lines: &[Line<'_>], problems: &mut Vec<Problem>) -> Vec<List> {
                     .take()
                     .filter(|(p, _)| *p == n)
                     .map(|(_, text)| text);
-                let mut list = List {
-                    n,
-                    intro,
-                    items: Vec::new(),
-                    problems: Vec::new(),
-                    plain: false,
-                };
-                list.items.push(new_item(label, content, after, line));
-                current = Some(list);
+                let first = new_item(label, content, after, line);
+                current = Some(List::start(n, intro, false, first));
                 continue;
             }
         }

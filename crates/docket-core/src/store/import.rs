@@ -226,6 +226,20 @@ impl Store {
     }
 }
 
+/// The batch's reading problems, placed in its file.
+pub(crate) fn file_problems(batch: &ImportBatch) -> Vec<FileProblem> {
+    batch
+        .problems
+        .iter()
+        .map(|p| FileProblem {
+            file: batch.file.clone(),
+            line: p.line,
+            column: p.column,
+            message: p.message.clone(),
+        })
+        .collect()
+}
+
 /// The source fields of a stored recommendation, to compare with an incoming one.
 struct Stored {
     text: String,
@@ -503,16 +517,7 @@ fn apply(
         unchanged: 0,
         positions_found: 0,
         skipped: batch.skipped,
-        problems: batch
-            .problems
-            .iter()
-            .map(|p| FileProblem {
-                file: batch.file.clone(),
-                line: p.line,
-                column: p.column,
-                message: p.message.clone(),
-            })
-            .collect(),
+        problems: file_problems(batch),
         committed: false,
         backup: None,
     };

@@ -184,23 +184,27 @@ fn regional_group_sql() -> &'static str {
 /// The SQL condition for one facet value, with its parameter.
 fn condition(facet: Facet, value: &str) -> Result<(String, Option<Value>)> {
     let text = Some(Value::Text(value.to_owned()));
-    Ok(match facet {
-        Facet::Priority if value == "none" => ("r.priority IS NULL".into(), None),
-        Facet::ActionCategory | Facet::Cycle => {
+    if let Some(kind) = facet.label_kind() {
+        return Ok((
+            format!(
+                "EXISTS (SELECT 1 FROM recommendation_label l WHERE l.recommendation_id = r.id AND l.kind = '{kind}' AND l.value = ?)"
+            ),
+            text,
+        ));
+    }
+    Ok(match (facet, facet.column()) {
+        (Facet::Priority, _) if value == "none" => ("r.priority IS NULL".into(), None),
+        (Facet::ActionCategory | Facet::Cycle, Some(column)) => {
             let n: i64 = value.trim().parse().map_err(|_| {
                 Error::InvalidInput(format!(
                     "{} must be a number, not \"{value}\".",
                     facet.as_str()
                 ))
             })?;
-            let column = if facet == Facet::Cycle {
-                "v.cycle"
-            } else {
-                "r.action_category"
-            };
             (format!("{column} = ?"), Some(Value::Integer(n)))
         }
-        Facet::RegionalGroup => {
+        (_, Some(column)) => (format!("{column} = ?"), text),
+        (Facet::RegionalGroup, None) => {
             let group = RegionalGroup::from_code(value).ok_or_else(|| {
                 Error::InvalidInput(format!(
                     "\"{value}\" is not a regional group: use African, Asia-Pacific, EEG, GRULAC or WEOG."
@@ -219,30 +223,13 @@ fn condition(facet: Facet, value: &str) -> Result<(String, Option<Value>)> {
                 None,
             )
         }
-        Facet::State => (
+        // The State facet (the only one left: neither a label nor a column).
+        (_, None) => (
             "EXISTS (SELECT 1 FROM recommending_state s WHERE s.recommendation_id = r.id AND s.name = ?)"
                 .into(),
             text,
         ),
-        other => match (other.label_kind(), other.column()) {
-            (Some(kind), _) => (
-                format!(
-                    "EXISTS (SELECT 1 FROM recommendation_label l WHERE l.recommendation_id = r.id AND l.kind = '{kind}' AND l.value = ?)"
-                ),
-                text,
-            ),
-            (None, Some(column)) => (format!("{column} = ?"), text),
-            (None, None) => unreachable_facet(other)?,
-        },
     })
-}
-
-/// Every facet is a label or a column; kept as an error rather than a panic.
-fn unreachable_facet(facet: Facet) -> Result<(String, Option<Value>)> {
-    Err(Error::InvalidInput(format!(
-        "Docket cannot filter by {}.",
-        facet.as_str()
-    )))
 }
 
 /// The words of a query, folded, and whether each is a prefix.

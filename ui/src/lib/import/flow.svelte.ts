@@ -28,6 +28,12 @@ export type Step = 'source' | 'reading' | 'preview' | 'importing' | 'done';
 /** How long work runs before its progress bar and Cancel button appear. */
 export const PROGRESS_AFTER_MS = 1000;
 
+/** How many recommendations an import would write or confirm (0: nothing to import). */
+export function importable(summary: ImportSummary | null): number {
+  if (!summary) return 0;
+  return summary.recommendations_created + summary.recommendations_updated + summary.unchanged;
+}
+
 export class ImportFlow {
   step = $state<Step>('source');
   request = $state.raw<ImportRequest | null>(null);
@@ -53,11 +59,7 @@ export class ImportFlow {
 
   /** Whether the preview can be imported as it stands. */
   get canImport(): boolean {
-    const summary = this.preview?.summary;
-    if (!summary || this.step !== 'preview') return false;
-    return (
-      summary.recommendations_created + summary.recommendations_updated + summary.unchanged > 0
-    );
+    return this.step === 'preview' && importable(this.preview?.summary ?? null) > 0;
   }
 
   /** Back to the first step, forgetting the source. */
