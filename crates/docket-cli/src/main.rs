@@ -220,6 +220,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<bool, Error> {
                     .collect::<Result<_, _>>()?,
                 offset,
                 limit,
+                ..SearchRequest::default()
             };
             let result = store.search(&request)?;
             if as_json {

@@ -26,6 +26,7 @@ fn request(review: Option<i64>, query: &str, filters: &[(Facet, &str)]) -> Searc
         filters: filters.iter().map(|(f, v)| (*f, (*v).to_owned())).collect(),
         offset: 0,
         limit: 500,
+        ..SearchRequest::default()
     }
 }
 

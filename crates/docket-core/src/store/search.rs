@@ -120,19 +120,65 @@ impl Facet {
     }
 }
 
+/// The order of a search's hits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sort {
+    /// Review, then paragraph number (26.2 before 26.10).
+    #[default]
+    Paragraph,
+    /// First recommending State's name, then paragraph.
+    State,
+    /// Supported, supported in part, noted, pending; then paragraph.
+    Position,
+    /// High, medium, low, none; then paragraph.
+    Priority,
+    /// Last changed first (never changed last); then paragraph.
+    Changed,
+}
+
+fn yes() -> bool {
+    true
+}
+
 /// A search.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchRequest {
     /// One review, or `None` for all reviews.
     pub review_id: Option<i64>,
     /// Words, `"phrases"` and `prefix*`es; empty for no text condition.
     pub query: String,
     /// Facet values chosen.
+    #[serde(default)]
     pub filters: Vec<(Facet, String)>,
+    /// The order of the hits.
+    #[serde(default)]
+    pub sort: Sort,
+    /// Reverses `sort`.
+    #[serde(default)]
+    pub descending: bool,
+    /// Whether to count the facets (a page fetched while scrolling does not need them).
+    #[serde(default = "yes")]
+    pub facets: bool,
     /// First hit to return.
     pub offset: i64,
     /// How many hits to return (at most 500).
     pub limit: i64,
+}
+
+impl Default for SearchRequest {
+    fn default() -> Self {
+        SearchRequest {
+            review_id: None,
+            query: String::new(),
+            filters: Vec::new(),
+            sort: Sort::Paragraph,
+            descending: false,
+            facets: true,
+            offset: 0,
+            limit: 50,
+        }
+    }
 }
 
 /// One recommendation found.

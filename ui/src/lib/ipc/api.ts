@@ -11,6 +11,14 @@ import type {
   RecommendationPage,
   ReviewSummary,
   TrackingEdit,
+  BulkEdit,
+  BulkOutcome,
+  ChangeSummary,
+  NewSavedView,
+  SavedView,
+  SearchRequest,
+  SearchResult,
+  UndoOutcome,
 } from './types';
 
 /** Calls a command; rejects only with a normalized IpcError. */
@@ -66,6 +74,39 @@ export const api = {
 
   /** Stops the running preview or import; it then rejects with kind `cancelled`. */
   cancelImport: (): Promise<void> => call('cancel_import'),
+
+  /** A page of recommendations matching words and facet values, with the facets' counts. */
+  search: (request: SearchRequest): Promise<SearchResult> => call('search', { request }),
+
+  /** The ids of every recommendation matching (for "select all matching"), in the search's order. */
+  searchIds: (request: SearchRequest): Promise<number[]> => call('search_ids', { request }),
+
+  /** One edit on many recommendations: one history entry, one Undo step. */
+  bulkEdit: (ids: number[], edit: BulkEdit): Promise<BulkOutcome> =>
+    call('bulk_edit', { ids, edit }),
+
+  /** What Undo would undo now, or null when there is nothing to undo. */
+  lastChange: (): Promise<ChangeSummary | null> => call('last_change'),
+
+  /** Undoes the last change not undone yet; null when there was nothing to undo. */
+  undoLast: (): Promise<UndoOutcome | null> => call('undo_last'),
+
+  /** A review's changes, newest first; `since` (RFC 3339) keeps only the later ones. */
+  reviewHistory: (
+    reviewId: number,
+    since: string | null,
+    limit: number,
+  ): Promise<ChangeSummary[]> => call('review_history', { reviewId, since, limit }),
+
+  listViews: (): Promise<SavedView[]> => call('list_views'),
+
+  /** Saves a view; one with the same name is replaced. */
+  saveView: (view: NewSavedView): Promise<SavedView> => call('save_view', { view }),
+
+  deleteView: (id: number): Promise<void> => call('delete_view', { id }),
+
+  /** Sets the name recorded in the history; resolves to the name as saved. */
+  setUserName: (name: string): Promise<string> => call('set_user_name', { name }),
 
   /** Menu choices and files dropped on the window arrive through `handler`. */
   subscribeAppEvents: (handler: (event: AppEvent) => void): Promise<void> =>

@@ -244,3 +244,142 @@ export type AppEvent =
   | { kind: 'drag_enter' }
   | { kind: 'drag_leave' }
   | { kind: 'files_dropped'; paths: string[] };
+
+// Find and track (crates/docket-core/src/store/{search,history,views}.rs).
+
+export type Facet =
+  | 'position'
+  | 'theme'
+  | 'group_of_persons'
+  | 'sdg'
+  | 'state'
+  | 'regional_group'
+  | 'action_category'
+  | 'priority'
+  | 'lobbying_status'
+  | 'implementation_status'
+  | 'assignee'
+  | 'tag'
+  | 'cycle';
+
+/** Values of one facet: `[facet, value]`; several values of one facet widen, facets narrow. */
+export type FacetFilter = [Facet, string];
+
+export type Sort = 'paragraph' | 'state' | 'position' | 'priority' | 'changed';
+
+export interface SearchRequest {
+  /** One review, or null for all reviews. */
+  review_id: number | null;
+  /** Words, "phrases", prefix*; empty for none. */
+  query: string;
+  filters: FacetFilter[];
+  sort: Sort;
+  descending: boolean;
+  /** Whether to count the facets (false for pages fetched while scrolling). */
+  facets: boolean;
+  offset: number;
+  /** At most 500. */
+  limit: number;
+}
+
+export interface SearchHit {
+  id: number;
+  review: number;
+  paragraph: string;
+  /** The text around the first word searched for (the start of the text when none), `…` where cut. */
+  snippet: string;
+  /** Where the words searched for are in `snippet`: UTF-8 byte ranges [start, end). */
+  matches: [number, number][];
+  position: Position;
+  states: string[];
+  priority: Priority | null;
+  lobbying_status: LobbyingStatus;
+  /** RFC 3339 UTC; null if never changed by the organization. */
+  updated_at: string | null;
+}
+
+/** A word searched for, folded (lower case, no accents); `prefix` for `word*`. */
+export interface SearchTerm {
+  word: string;
+  prefix: boolean;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  /**
+   * facet → value → count. The counts of a facet are among the recommendations matching the
+   * words and every *other* facet's values (so a facet's other values can still be added).
+   * Empty when the request had `facets: false`.
+   */
+  facets: Partial<Record<Facet, Record<string, number>>>;
+  terms: SearchTerm[];
+}
+
+/** Edits a selection can get in one step. */
+export type BulkEdit = Extract<
+  TrackingEdit,
+  {
+    field:
+      | 'priority'
+      | 'lobbying_status'
+      | 'implementation_status'
+      | 'assignee'
+      | 'add_tag'
+      | 'remove_tag';
+  }
+>;
+
+export interface BulkOutcome {
+  /** The change recorded (one history entry, one Undo step); null when nothing changed. */
+  change_id: number | null;
+  /** Recommendations actually changed (those already so are left alone). */
+  changed: number;
+}
+
+export interface ChangeEntry {
+  recommendation_id: number;
+  review_id: number;
+  paragraph: string;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+}
+
+/** One change: a single edit, a bulk edit, or an undo. */
+export interface ChangeSummary {
+  id: number;
+  /** RFC 3339 UTC */
+  at: string;
+  who: string;
+  kind: 'edit' | 'bulk' | 'undo';
+  /** Plain words, e.g. "Priority set to High on 67 recommendations". */
+  description: string;
+  /** Recommendations it touched. */
+  count: number;
+  /** RFC 3339 UTC when it was undone, else null. */
+  undone_at: string | null;
+  /** Its entries (at most 200; `count` says how many recommendations in all). */
+  entries: ChangeEntry[];
+}
+
+export interface UndoOutcome {
+  /** The change that was undone. */
+  undone: ChangeSummary;
+  /** Recommendations whose values were restored. */
+  recommendation_ids: number[];
+}
+
+export interface SavedView {
+  id: number;
+  name: string;
+  review_id: number | null;
+  query: string;
+  filters: FacetFilter[];
+  sort: Sort;
+  descending: boolean;
+  /** RFC 3339 UTC */
+  created_at: string;
+}
+
+export type NewSavedView = Omit<SavedView, 'id' | 'created_at'>;
