@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
 import { installFakeBackend, type FakeOptions } from './dev/fakeBackend';
+import type { SearchRequest } from './lib/ipc/types';
 
 async function renderApp(options: FakeOptions = {}) {
   const backend = installFakeBackend(options);
@@ -54,8 +55,9 @@ describe('recommendations table', () => {
     expect(rendered.length).toBeGreaterThan(5);
     expect(rendered.length).toBeLessThan(60);
     expect(screen.getByRole('grid')).toHaveAttribute('aria-rowcount', '100001');
-    for (const call of backend.callsTo('list_recommendations')) {
-      expect(call.args['limit']).toBeLessThanOrEqual(200);
+    expect(backend.callsTo('search').length).toBeGreaterThan(0);
+    for (const call of backend.callsTo('search')) {
+      expect((call.args['request'] as SearchRequest).limit).toBeLessThanOrEqual(200);
     }
   });
 
@@ -107,8 +109,11 @@ describe('recommendations table', () => {
         screen.getAllByTestId('rec-row').find((r) => r.ariaSelected === 'true'),
       ).toHaveAttribute('data-paragraph', '26.100000'),
     );
-    const offsets = backend.callsTo('list_recommendations').map((c) => c.args['offset']);
+    const requests = backend.callsTo('search').map((c) => c.args['request'] as SearchRequest);
+    const offsets = requests.map((r) => r.offset);
     expect(offsets).toContain(99_800);
+    // Pages fetched while scrolling do not count the facets again.
+    expect(requests.find((r) => r.offset === 99_800)?.facets).toBe(false);
     expect(offsets.length).toBeLessThan(5);
   });
 });
@@ -237,7 +242,7 @@ describe('errors', () => {
 
   it('never shows raw error text', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    await renderApp({ failWith: { list_recommendations: 'SqliteFailure(Error { code: 11 })' } });
+    await renderApp({ failWith: { search: 'SqliteFailure(Error { code: 11 })' } });
     const banner = await screen.findByTestId('error');
     expect(banner).not.toHaveTextContent(/Sqlite|code: 11|\{/);
     expect(banner).toHaveTextContent(/unexpected problem/);

@@ -1,6 +1,7 @@
 // Dev-only entry: `VITE_MOCK=1 npm run dev` runs the UI in a plain browser against the fake backend.
 // Options come from VITE_MOCK_* variables or, to switch without restarting, the page's query:
-// ?total=100000, ?empty (first-run screen), ?fatal=newer_database|corrupt_database.
+// ?total=100000, ?empty (first-run screen), ?one (only the sample review),
+// ?fatal=newer_database|corrupt_database.
 import type { ErrorKind } from '../lib/ipc/types';
 import { installFakeBackend } from './fakeBackend';
 
@@ -21,6 +22,8 @@ export function installDevMock(): void {
     total: total ? Number(total) : 347,
     loaded: !query.has('empty') && env.VITE_MOCK_EMPTY !== '1',
     latencyMs: 60,
+    // A second, small review, so that "All reviews" has something to show.
+    otherReview: query.has('one') ? 0 : 12,
     failWith: fatalMessage ? { '*': { kind: fatal, message: fatalMessage } } : {},
   });
 }

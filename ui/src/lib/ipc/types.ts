@@ -317,18 +317,13 @@ export interface SearchResult {
 }
 
 /** Edits a selection can get in one step. */
-export type BulkEdit = Extract<
-  TrackingEdit,
-  {
-    field:
-      | 'priority'
-      | 'lobbying_status'
-      | 'implementation_status'
-      | 'assignee'
-      | 'add_tag'
-      | 'remove_tag';
-  }
->;
+export type BulkEdit =
+  | Extract<
+      TrackingEdit,
+      { field: 'priority' | 'lobbying_status' | 'implementation_status' | 'add_tag' | 'remove_tag' }
+    >
+  // Spelt out: Extract cannot take `assignee` out of the `TextField` member of TrackingEdit.
+  | { field: 'assignee'; value: string };
 
 export interface BulkOutcome {
   /** The change recorded (one history entry, one Undo step); null when nothing changed. */

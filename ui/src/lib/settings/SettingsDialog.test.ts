@@ -1,0 +1,143 @@
+import { render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { nameProblem } from './name';
+import SettingsDialog from './SettingsDialog.svelte';
+
+function setup(onsave = vi.fn(async (_name: string) => {})) {
+  const onclose = vi.fn();
+  const user = userEvent.setup();
+  // The button that opened the dialog, to see focus come back to it.
+  const opener = document.createElement('button');
+  opener.textContent = 'Settings';
+  document.body.append(opener);
+  opener.focus();
+  const view = render(SettingsDialog, {
+    userName: 'Ana',
+    dataDir: '/home/ana/.local/share/org.docket.desktop',
+    onsave,
+    onclose,
+  });
+  return { onsave, onclose, user, view, opener };
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('nameProblem', () => {
+  it('accepts 1 to 100 characters, spaces around not counted', () => {
+    expect(nameProblem('Ana')).toBeNull();
+    expect(nameProblem('  Ana  ')).toBeNull();
+    expect(nameProblem('é'.repeat(100))).toBeNull();
+    expect(nameProblem('')).toBe('Enter your name: it cannot be empty.');
+    expect(nameProblem('   ')).toBe('Enter your name: it cannot be empty.');
+    expect(nameProblem('a'.repeat(101))).toBe('Use at most 100 characters (this name has 101).');
+  });
+});
+
+describe('SettingsDialog', () => {
+  it('is a modal dialog showing the name and where the data is', () => {
+    setup();
+    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    expect(dialog).toHaveAttribute('aria-modal', 'true');
+    const name = screen.getByTestId('user-name');
+    expect(name).toHaveValue('Ana');
+    expect(name).toHaveFocus();
+    expect(name).toHaveAccessibleName('Your name');
+    expect(name).toHaveAccessibleDescription(/Shown in the history of every change you make/);
+    expect(screen.getByTestId('settings-data-dir')).toHaveTextContent(
+      '/home/ana/.local/share/org.docket.desktop',
+    );
+    expect(dialog).toHaveTextContent('Your data stays on this computer, in this folder.');
+  });
+
+  it('saves the name, trimmed, and says it is saved', async () => {
+    const { user, onsave } = setup();
+    const name = screen.getByTestId('user-name');
+    await user.clear(name);
+    await user.type(name, '  Ana Pérez ');
+    await user.click(screen.getByTestId('save-settings'));
+    expect(onsave).toHaveBeenCalledWith('Ana Pérez');
+    expect(await screen.findByTestId('settings-saved')).toHaveTextContent('Saved');
+    expect(name).toHaveValue('Ana Pérez');
+  });
+
+  it('saves with Enter', async () => {
+    const { user, onsave } = setup();
+    await user.type(screen.getByTestId('user-name'), ' B.{Enter}');
+    expect(onsave).toHaveBeenCalledWith('Ana B.');
+  });
+
+  it('does not save an empty or too long name, and says why', async () => {
+    const { user, onsave } = setup();
+    const name = screen.getByTestId('user-name');
+    await user.clear(name);
+    expect(screen.getByTestId('user-name-problem')).toHaveTextContent('cannot be empty');
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    await user.click(screen.getByTestId('save-settings'));
+    expect(onsave).not.toHaveBeenCalled();
+    expect(name).toHaveFocus();
+
+    await user.type(name, 'x'.repeat(101));
+    expect(screen.getByTestId('user-name-problem')).toHaveTextContent(
+      'Use at most 100 characters (this name has 101).',
+    );
+    await user.click(screen.getByTestId('save-settings'));
+    expect(onsave).not.toHaveBeenCalled();
+
+    await user.type(name, '{Backspace}');
+    expect(screen.queryByTestId('user-name-problem')).not.toBeInTheDocument();
+    expect(name).toHaveAttribute('aria-invalid', 'false');
+  });
+
+  it('cannot save twice at once', async () => {
+    let finish: () => void = () => {};
+    const onsave = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    const { user } = setup(onsave);
+    await user.click(screen.getByTestId('save-settings'));
+    const save = screen.getByTestId('save-settings');
+    expect(save).toBeDisabled();
+    expect(save).toHaveTextContent('Saving…');
+    finish();
+    await waitFor(() => expect(save).toBeEnabled());
+    expect(onsave).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows why saving failed, in the words of the error', async () => {
+    const onsave = vi.fn(async () => {
+      throw { kind: 'database', message: 'The name could not be saved: the disk is full.' };
+    });
+    const { user } = setup(onsave);
+    await user.click(screen.getByTestId('save-settings'));
+    expect(await screen.findByTestId('settings-error')).toHaveTextContent(
+      'The name could not be saved: the disk is full.',
+    );
+    expect(screen.queryByTestId('settings-saved')).not.toBeInTheDocument();
+    expect(screen.getByTestId('save-settings')).toBeEnabled();
+  });
+
+  it('closes with Escape and gives focus back', async () => {
+    const { user, onclose, view, opener } = setup();
+    await user.keyboard('{Escape}');
+    expect(onclose).toHaveBeenCalledTimes(1);
+    view.unmount();
+    expect(opener).toHaveFocus();
+  });
+
+  it('keeps Tab inside the dialog', async () => {
+    const { user } = setup();
+    const dialog = screen.getByRole('dialog');
+    for (let i = 0; i < 6; i++) {
+      await user.tab();
+      expect(dialog).toContainElement(document.activeElement as HTMLElement);
+    }
+    // Shift+Tab on the first button goes round to the last one.
+    const [first, last] = screen.getAllByRole('button', { name: 'Close' });
+    first!.focus();
+    await user.tab({ shift: true });
+    expect(last).toHaveFocus();
+    await user.tab();
+    expect(first).toHaveFocus();
+  });
+});
