@@ -49,6 +49,7 @@ test-e2e:
 bench: setup-test ui
 	cargo run --release --locked -p docket-core --example bench_page
 	cargo run --release --locked -p docket-core --example bench_import
+	cargo run --release --locked -p docket-core --example bench_search
 	$(XVFB) cargo bench --locked --features custom-protocol --bench startup
 
 ## fuzz: each import reader's fuzz target for FUZZ_SECONDS (default 60) — needs nightly + cargo-fuzz

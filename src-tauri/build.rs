@@ -15,6 +15,16 @@ const COMMANDS: &[&str] = &[
     "commit_import",
     "cancel_import",
     "subscribe_app_events",
+    "search",
+    "search_ids",
+    "bulk_edit",
+    "last_change",
+    "undo_last",
+    "review_history",
+    "list_views",
+    "save_view",
+    "delete_view",
+    "set_user_name",
 ];
 
 fn main() {

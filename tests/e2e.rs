@@ -398,6 +398,21 @@ async fn a_review_of_100000_recommendations_keeps_only_visible_rows_in_the_page(
         (1..200).contains(&n),
         "after scrolling, still only visible rows: {n}"
     );
+    // Searching keeps the same bound: every recommendation matches "generated".
+    let search = wait_for(&c, &testid("search-box")).await;
+    search.click().await.unwrap();
+    search.send_keys("generated").await.unwrap();
+    wait_for(&c, &format!("{} mark", testid("rec-row"))).await;
+    wait_text(&c, &testid("rec-count"), |t| t.contains("100,000")).await;
+    let n = rendered().await;
+    assert!(
+        (1..200).contains(&n),
+        "a search matching all 100,000 keeps only visible rows: {n}"
+    );
+    search.clear().await.unwrap();
+    search.send_keys("\"number 99999\"").await.unwrap();
+    wait_text(&c, &testid("rec-count"), |t| first_number(t) == Some(1)).await;
+    wait_for(&c, &row("199.1000")).await;
     c.close().await.unwrap();
 }
 
@@ -538,4 +553,170 @@ async fn a_long_import_shows_progress_and_cancel_changes_nothing() {
 
     let store = Store::open(&driver.db_path()).unwrap();
     assert!(store.list_reviews().unwrap().is_empty());
+}
+
+/// The first number in a text ("36 of 347 recommendations" → 36), thousands separators allowed.
+fn first_number(text: &str) -> Option<i64> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let digits: String = text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',')
+        .filter(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
+/// Whether `text` has the words of `phrase` one after the other, as a person reads them: case
+/// ignored, punctuation between words ignored (computed here without the search index).
+fn has_phrase(text: &str, phrase: &[&str]) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words
+        .windows(phrase.len())
+        .any(|w| w.iter().zip(phrase).all(|(a, b)| a == b))
+}
+
+/// Priority of every recommendation, by paragraph (the app closed).
+fn priorities(path: &Path) -> std::collections::BTreeMap<String, Option<String>> {
+    let store = Store::open(path).unwrap();
+    let mut stmt = store
+        .conn()
+        .prepare("SELECT paragraph, priority FROM recommendation")
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    rows
+}
+
+/// A facet value's button in the facets sidebar.
+fn facet(facet: &str, value: &str) -> String {
+    format!(
+        "{}[data-facet=\"{facet}\"][data-value=\"{value}\"]",
+        testid("facet-value")
+    )
+}
+
+#[tokio::test]
+#[ignore = "needs an X display and tauri-driver: run `make test-e2e`"]
+async fn search_facets_bulk_edit_and_undo_on_the_sample() {
+    let home = tempfile::tempdir().unwrap();
+    let driver = Driver::start(home.path());
+    // The sample, with a few priorities set beforehand, so that Undo has values to restore.
+    let (expected, noted) = {
+        let mut store = Store::open(&driver.db_path()).unwrap();
+        let review = docket_core::sample::load(&mut store).unwrap();
+        for (paragraph, priority) in [("26.1", "low"), ("26.4", "medium"), ("26.20", "low")] {
+            let id = store.recommendation_id(review, paragraph).unwrap();
+            let edit =
+                serde_json::from_value(serde_json::json!({"field": "priority", "value": priority}))
+                    .unwrap();
+            store.edit_tracking(id, &edit, "Test").unwrap();
+        }
+        // Recommendations whose searchable text (the recommendation, its themes) has the phrase.
+        let mut stmt = store
+            .conn()
+            .prepare(
+                "SELECT r.text || ' ' || coalesce((SELECT group_concat(l.value, ' | ')
+                   FROM recommendation_label l WHERE l.recommendation_id = r.id AND l.kind <> 'tag'), ''),
+                   r.position
+                 FROM recommendation r",
+            )
+            .unwrap();
+        let rows: Vec<(String, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let expected = rows
+            .iter()
+            .filter(|(text, _)| has_phrase(text, &["death", "penalty"]))
+            .count() as i64;
+        let noted = rows.iter().filter(|(_, p)| p == "noted").count() as i64;
+        (expected, noted)
+    };
+    assert_eq!(noted, 67);
+    let before = priorities(&driver.db_path());
+
+    let c = driver.launch(app()).await;
+    wait_text(&c, &testid("rec-count"), |t| t.contains("347")).await;
+    let search = wait_for(&c, &testid("search-box")).await;
+    search.click().await.unwrap();
+    search.send_keys("\"death penalty\"").await.unwrap();
+    wait_text(&c, &testid("rec-count"), |t| {
+        first_number(t) == Some(expected)
+    })
+    .await;
+    // The words found are highlighted in the list.
+    wait_text(&c, &format!("{} mark", testid("rec-row")), |t| {
+        t.eq_ignore_ascii_case("death") || t.eq_ignore_ascii_case("penalty")
+    })
+    .await;
+
+    // Clear the search, then narrow to the noted recommendations.
+    search.clear().await.unwrap();
+    wait_text(&c, &testid("rec-count"), |t| first_number(t) == Some(347)).await;
+    wait_for(&c, &facet("position", "noted"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, &testid("rec-count"), |t| first_number(t) == Some(67)).await;
+
+    // Select them all and set their priority in one step.
+    click(&c, "select-all-matching").await;
+    wait_text(&c, &testid("selected-count"), |t| {
+        first_number(t) == Some(67)
+    })
+    .await;
+    wait_for(&c, &testid("bulk-priority"))
+        .await
+        .select_by_value("high")
+        .await
+        .unwrap();
+    click(&c, "bulk-priority-apply").await;
+    wait_text(&c, &facet("priority", "high"), |t| {
+        first_number(t) == Some(67)
+    })
+    .await;
+
+    // Undo (Ctrl+Z, focus on the list) restores every priority as it was.
+    wait_for(&c, &testid("rec-table"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    c.active_element()
+        .await
+        .unwrap()
+        .send_keys(&format!("{}z", Key::Control))
+        .await
+        .unwrap();
+    // The high-priority facet value disappears (or counts zero) once Undo is done.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let shown = match c.find(Locator::Css(&facet("priority", "high"))).await {
+            Ok(e) => first_number(&e.text().await.unwrap_or_default()).unwrap_or(0),
+            Err(_) => 0,
+        };
+        if shown == 0 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "after Undo no recommendation should be high priority ({shown} still are)"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    c.close().await.unwrap();
+    assert_eq!(
+        priorities(&driver.db_path()),
+        before,
+        "Undo restored every priority"
+    );
 }

@@ -160,7 +160,7 @@ fn errors_cross_ipc_as_kind_and_message() {
         err["message"]
             .as_str()
             .unwrap()
-            .contains("nothing was saved"),
+            .contains("could not understand this change"),
         "{err}"
     );
     let detail = invoke(&w, "get_recommendation", json!({"id": rec_id})).unwrap();
@@ -398,4 +398,140 @@ fn the_file_dialog_has_a_test_seam_in_debug_builds() {
     let picked = invoke(&w, "choose_import_file", json!({})).unwrap();
     std::env::remove_var(docket_app::import::TEST_PICK_FILE_ENV);
     assert_eq!(picked, json!("/tmp/chosen.csv"));
+}
+
+/// The `search` request the UI sends, with `filters` as `[[facet, value], …]`.
+fn search_request(review: &Value, query: &str, filters: Value) -> Value {
+    json!({"request": {
+        "review_id": review, "query": query, "filters": filters,
+        "sort": "paragraph", "descending": false, "facets": true, "offset": 0, "limit": 50
+    }})
+}
+
+#[test]
+fn search_bulk_edit_undo_history_and_views_through_ipc() {
+    let (_dir, db) = temp_db();
+    let app = app(db);
+    let w = window(&app, "main");
+    let review = invoke(&w, "open_sample", json!({})).unwrap();
+    assert_eq!(
+        invoke(&w, "set_user_name", json!({"name": "  Maria  "})).unwrap(),
+        "Maria"
+    );
+
+    let noted = invoke(
+        &w,
+        "search",
+        search_request(&review, "", json!([["position", "noted"]])),
+    )
+    .unwrap();
+    assert_eq!(noted["total"], 67);
+    assert_eq!(noted["hits"].as_array().unwrap().len(), 50);
+    // The position facet still offers the other positions, with their own counts.
+    assert_eq!(noted["facets"]["position"]["supported"], 263);
+    assert_eq!(noted["facets"]["position"]["noted"], 67);
+
+    let ids = invoke(
+        &w,
+        "search_ids",
+        search_request(&review, "", json!([["position", "noted"]])),
+    )
+    .unwrap();
+    assert_eq!(ids.as_array().unwrap().len(), 67);
+    assert_eq!(ids[0], noted["hits"][0]["id"]);
+
+    let done = invoke(
+        &w,
+        "bulk_edit",
+        json!({"ids": ids, "edit": {"field": "priority", "value": "high"}}),
+    )
+    .unwrap();
+    assert_eq!(done["changed"], 67);
+    let high = invoke(
+        &w,
+        "search",
+        search_request(&review, "", json!([["priority", "high"]])),
+    )
+    .unwrap();
+    assert_eq!(high["total"], 67);
+
+    let last = invoke(&w, "last_change", json!({})).unwrap();
+    assert_eq!(last["id"], done["change_id"]);
+    assert_eq!(last["who"], "Maria");
+    assert_eq!(last["count"], 67);
+
+    let undone = invoke(&w, "undo_last", json!({})).unwrap();
+    assert_eq!(undone["undone"]["id"], done["change_id"]);
+    assert_eq!(undone["recommendation_ids"].as_array().unwrap().len(), 67);
+    let high = invoke(
+        &w,
+        "search",
+        search_request(&review, "", json!([["priority", "high"]])),
+    )
+    .unwrap();
+    assert_eq!(high["total"], 0, "Undo restores every priority");
+    assert_eq!(invoke(&w, "last_change", json!({})).unwrap(), Value::Null);
+
+    let history = invoke(
+        &w,
+        "review_history",
+        json!({"reviewId": review, "since": null, "limit": 10}),
+    )
+    .unwrap();
+    let kinds: Vec<&str> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["undo", "bulk"]);
+    assert!(history[1]["undone_at"].is_string());
+
+    let view = invoke(
+        &w,
+        "save_view",
+        json!({"view": {"name": "Noted on torture", "review_id": review, "query": "tortur*",
+                        "filters": [["position", "noted"]], "sort": "priority", "descending": true}}),
+    )
+    .unwrap();
+    let views = invoke(&w, "list_views", json!({})).unwrap();
+    assert_eq!(views.as_array().unwrap().len(), 1);
+    assert_eq!(views[0]["filters"], json!([["position", "noted"]]));
+    assert_eq!(views[0]["sort"], "priority");
+    invoke(&w, "delete_view", json!({"id": view["id"]})).unwrap();
+    assert_eq!(invoke(&w, "list_views", json!({})).unwrap(), json!([]));
+}
+
+#[test]
+fn malformed_searches_and_bulk_edits_are_refused_with_a_message() {
+    let (_dir, db) = temp_db();
+    let app = app(db);
+    let w = window(&app, "main");
+    let review = invoke(&w, "open_sample", json!({})).unwrap();
+
+    let err = invoke(
+        &w,
+        "search",
+        search_request(&review, "", json!([["colour", "red"]])),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "invalid_input");
+    assert!(err["message"].as_str().unwrap().contains("this search"));
+
+    let err = invoke(
+        &w,
+        "bulk_edit",
+        json!({"ids": [], "edit": {"field": "priority", "value": "high"}}),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "invalid_input");
+
+    let err = invoke(
+        &w,
+        "bulk_edit",
+        json!({"ids": [1], "edit": {"field": "notes", "value": "x"}}),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "invalid_input", "notes are not a bulk edit");
+    assert_eq!(invoke(&w, "last_change", json!({})).unwrap(), Value::Null);
 }

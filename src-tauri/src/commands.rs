@@ -80,19 +80,14 @@ pub async fn get_recommendation(db: State<'_, Arc<Db>>, id: i64) -> Res<Recommen
 }
 
 /// Saves one edit of the organization's tracking, recorded in the history under the user's name.
-/// The edit is taken as raw JSON so that a malformed one is refused as `invalid_input` with a
-/// message, like every other error, rather than as Tauri's own string.
+/// The edit is taken as raw JSON (see [`IpcError::parse`]).
 #[tauri::command]
 pub async fn edit_tracking(
     db: State<'_, Arc<Db>>,
     id: i64,
     edit: serde_json::Value,
 ) -> Res<RecommendationDetail> {
-    let edit: TrackingEdit = serde_json::from_value(edit).map_err(|e| {
-        IpcError::invalid_input(format!(
-            "Docket could not understand this change ({e}), so nothing was saved."
-        ))
-    })?;
+    let edit: TrackingEdit = IpcError::parse(edit, "this change")?;
     db.run(move |s| {
         let who = s.user_name()?;
         s.edit_tracking(id, &edit, &who)

@@ -58,11 +58,17 @@ impl Db {
             .clone()
     }
 
-    /// Opens the database in the background, so it is ready when the window asks for data.
+    /// Opens the database and builds its search index in the background, so that both are ready
+    /// when the window asks for data.
     pub fn warm_up(self: &Arc<Self>) {
         let db = Arc::clone(self);
         tauri::async_runtime::spawn_blocking(move || {
-            let _ = db.store();
+            // Then build the search index, so that the first list is drawn without waiting for
+            // it. A failure here is reported by the first command instead.
+            if let Ok(shared) = db.store() {
+                let store = shared.lock().unwrap_or_else(|p| p.into_inner());
+                let _ = store.prepare_search();
+            }
         });
     }
 

@@ -21,6 +21,20 @@ impl IpcError {
         }
     }
 
+    /// Reads a command's argument given as raw JSON, so that a malformed one is refused as
+    /// `invalid_input` with a message like every other error, rather than as Tauri's own string.
+    /// `what` names it for a person: "this change", "this search".
+    pub fn parse<T: serde::de::DeserializeOwned>(
+        value: serde_json::Value,
+        what: &str,
+    ) -> Result<T, IpcError> {
+        serde_json::from_value(value).map_err(|e| {
+            IpcError::invalid_input(format!(
+                "Docket could not understand {what} ({e}), so nothing was done."
+            ))
+        })
+    }
+
     /// A failure inside Docket itself.
     pub fn internal(what: impl std::fmt::Display) -> Self {
         IpcError {

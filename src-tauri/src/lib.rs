@@ -7,6 +7,7 @@ pub mod db;
 pub mod error;
 pub mod events;
 pub mod import;
+pub mod track;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -33,6 +34,16 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         import::commit_import,
         import::cancel_import,
         events::subscribe_app_events,
+        track::search,
+        track::search_ids,
+        track::bulk_edit,
+        track::last_change,
+        track::undo_last,
+        track::review_history,
+        track::list_views,
+        track::save_view,
+        track::delete_view,
+        track::set_user_name,
     ]
 }
 

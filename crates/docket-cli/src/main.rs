@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 use docket_core::import::prepare::{ImportRequest, Source};
 use docket_core::import::Format;
 use docket_core::store::import::ImportSummary;
-use docket_core::store::search::{Facet, SearchRequest, SearchResult};
+use docket_core::store::search::{Facet, SearchRequest, SearchResult, Sort};
 use docket_core::{paths, sample, Error, Store};
 
 #[derive(Parser)]
@@ -82,6 +82,14 @@ enum Command {
         /// cycle (repeat it; values of one facet widen, facets narrow).
         #[arg(long = "filter", value_name = "KEY=VALUE")]
         filters: Vec<String>,
+        /// The order of the hits: paragraph (review, then paragraph number), state (first
+        /// recommending State), position (supported first), priority (high first) or changed
+        /// (last changed first); ties in paragraph order.
+        #[arg(long, default_value = "paragraph", value_parser = ["paragraph", "state", "position", "priority", "changed"])]
+        sort: String,
+        /// Reverse the order.
+        #[arg(long)]
+        desc: bool,
         /// How many hits to print.
         #[arg(long, default_value_t = 20)]
         limit: i64,
@@ -207,6 +215,8 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<bool, Error> {
             all: _,
             query,
             filters,
+            sort,
+            desc,
             limit,
             offset,
             json: as_json,
@@ -218,6 +228,14 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<bool, Error> {
                     .iter()
                     .map(|f| parse_filter(f))
                     .collect::<Result<_, _>>()?,
+                sort: match sort.as_str() {
+                    "state" => Sort::State,
+                    "position" => Sort::Position,
+                    "priority" => Sort::Priority,
+                    "changed" => Sort::Changed,
+                    _ => Sort::Paragraph,
+                },
+                descending: desc,
                 offset,
                 limit,
                 ..SearchRequest::default()
@@ -311,9 +329,21 @@ fn parse_filter(filter: &str) -> Result<(Facet, String), Error> {
 fn search_text(r: &SearchResult) -> String {
     let mut lines = vec![format!("{} recommendations", r.total)];
     for hit in &r.hits {
+        let priority = hit
+            .priority
+            .map(|p| format!(" · priority {p}"))
+            .unwrap_or_default();
         lines.push(format!(
-            "  review {} · {} · {}\n      {}",
-            hit.review, hit.paragraph, hit.position, hit.snippet
+            "  review {} · {} · {}{priority} · {}\n      {}",
+            hit.review,
+            hit.paragraph,
+            hit.position,
+            if hit.states.is_empty() {
+                "no recommending State".to_owned()
+            } else {
+                hit.states.join(", ")
+            },
+            hit.snippet
         ));
     }
     for (facet, counts) in &r.facets {

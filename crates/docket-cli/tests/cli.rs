@@ -511,3 +511,42 @@ fn search_prints_the_issues_json_shape_with_facets_and_pages() {
     let err = fails(&db, &["search", "x", "--filter", "position"]);
     assert!(err.contains("KEY=VALUE"), "{err}");
 }
+
+#[test]
+fn search_sorts_by_the_first_recommending_state_and_reverses_with_desc() {
+    let (_dir, db, _) = with_sample();
+    let ids_and_states = |extra: &[&str]| -> Vec<(i64, Option<String>)> {
+        let mut args = vec!["search", "", "--limit", "500", "--json"];
+        args.extend_from_slice(extra);
+        json_of(&ok(&db, &args))["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                (
+                    h["id"].as_i64().unwrap(),
+                    h["states"][0].as_str().map(str::to_lowercase),
+                )
+            })
+            .collect()
+    };
+    let by_state = ids_and_states(&["--sort", "state"]);
+    assert_eq!(by_state.len(), 347);
+    // Each State's recommendations together, A to Z, the ones without a State last.
+    let firsts: Vec<(bool, Option<String>)> = by_state
+        .iter()
+        .map(|(_, s)| (s.is_none(), s.clone()))
+        .collect();
+    assert!(firsts.windows(2).all(|w| w[0] <= w[1]), "{firsts:?}");
+    assert_ne!(
+        by_state,
+        ids_and_states(&[]),
+        "not the paragraph order it started from"
+    );
+    let mut reversed = ids_and_states(&["--sort", "state", "--desc"]);
+    reversed.reverse();
+    assert_eq!(reversed, by_state);
+
+    let err = fails(&db, &["search", "x", "--sort", "colour"]);
+    assert!(err.contains("colour"), "{err}");
+}

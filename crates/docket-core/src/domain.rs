@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::store::search::{Facet, Sort};
+
 macro_rules! string_enum {
     (
         $(#[$meta:meta])*
@@ -344,4 +346,113 @@ pub struct ReviewStats {
     pub by_regional_group: std::collections::BTreeMap<String, i64>,
     /// Count of recommendations per theme.
     pub by_theme: std::collections::BTreeMap<String, i64>,
+}
+
+string_enum! {
+    /// What kind of change a [`ChangeSummary`] is.
+    ChangeKind {
+        /// One edit of one recommendation.
+        Edit = "edit",
+        /// One edit of a selection of recommendations.
+        Bulk = "bulk",
+        /// The undoing of an earlier edit or bulk edit.
+        Undo = "undo",
+    }
+}
+
+/// What a bulk edit did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BulkOutcome {
+    /// The change recorded (one history entry, one Undo step); `None` when nothing changed.
+    pub change_id: Option<i64>,
+    /// Recommendations actually changed (those already so are left alone).
+    pub changed: i64,
+}
+
+/// One value changed on one recommendation, as part of a [`ChangeSummary`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeEntry {
+    /// The recommendation.
+    pub recommendation_id: i64,
+    /// Its review.
+    pub review_id: i64,
+    /// Its paragraph number.
+    pub paragraph: String,
+    /// Which field (`priority`, `tag`, `evidence`, …, as in [`HistoryEntry::field`]).
+    pub field: String,
+    /// The value before (`None`: unset).
+    pub old_value: Option<String>,
+    /// The value after (`None`: unset).
+    pub new_value: Option<String>,
+}
+
+/// One change: a single edit, a bulk edit, or an undo, with who made it and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeSummary {
+    /// Database id.
+    pub id: i64,
+    /// When, RFC 3339 UTC.
+    pub at: String,
+    /// Who.
+    pub who: String,
+    /// Edit, bulk edit or undo.
+    pub kind: ChangeKind,
+    /// Plain words, e.g. "Priority set to High on 67 recommendations".
+    pub description: String,
+    /// Recommendations it touched (in a review's history: those of that review).
+    pub count: i64,
+    /// When it was undone, RFC 3339 UTC; `None` if it was not.
+    pub undone_at: Option<String>,
+    /// Its entries, at most [`MAX_CHANGE_ENTRIES`] (`count` says how many recommendations in all).
+    pub entries: Vec<ChangeEntry>,
+}
+
+/// The most entries a [`ChangeSummary`] lists.
+pub const MAX_CHANGE_ENTRIES: i64 = 200;
+
+/// What an Undo did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UndoOutcome {
+    /// The change that was undone (its `undone_at` now set).
+    pub undone: ChangeSummary,
+    /// Recommendations whose values were restored, by id.
+    pub recommendation_ids: Vec<i64>,
+}
+
+/// A saved view: a named search with its filters and sort.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedView {
+    /// Database id.
+    pub id: i64,
+    /// Its name, unique regardless of case.
+    pub name: String,
+    /// One review, or `None` for all reviews.
+    pub review_id: Option<i64>,
+    /// The words searched for (may be empty).
+    pub query: String,
+    /// Facet values chosen, `[facet, value]`.
+    pub filters: Vec<(Facet, String)>,
+    /// The order of the hits.
+    pub sort: Sort,
+    /// Whether the order is reversed.
+    pub descending: bool,
+    /// When it was saved, RFC 3339 UTC.
+    pub created_at: String,
+}
+
+/// A view to save (a view with the same name, regardless of case, is replaced).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewSavedView {
+    /// Its name, 1 to 100 characters.
+    pub name: String,
+    /// One review, or `None` for all reviews.
+    pub review_id: Option<i64>,
+    /// The words searched for (may be empty).
+    pub query: String,
+    /// Facet values chosen, `[facet, value]`.
+    pub filters: Vec<(Facet, String)>,
+    /// The order of the hits.
+    pub sort: Sort,
+    /// Whether the order is reversed.
+    pub descending: bool,
 }

@@ -163,6 +163,77 @@ pub const MIGRATIONS: &[&str] = &[
            r.our_ask, r.notes
     FROM recommendation r;
     "#,
+    // v5, bulk edits, Undo and saved views:
+    // - `change`: one row per edit, bulk edit or undo (who, when, what in plain words); each
+    //   history row of the organization's tracking belongs to one. `review_id` is NULL when a
+    //   bulk edit spans several reviews; `undone_at` is set once it is undone, and `undoes` links
+    //   an undo to the change it undid.
+    // - `history.change_id` links a row to its change (NULL for an import's changes to the
+    //   source's fields, which are not undone); `history.detail` keeps, as JSON, what an undo
+    //   needs beyond the shown values (an evidence link's id, address, label and date).
+    // - Existing history rows of the tracking become one change each (same id as the row), so
+    //   that they show in the review's history; their descriptions repeat `store::history`'s
+    //   wording on purpose (a migration is frozen once shipped).
+    // - `saved_view`: a named search (words, filters as JSON `[[facet, value], ...]`, sort).
+    //   A view of one review goes with it when the review is deleted.
+    r#"
+    CREATE TABLE change (
+        id          INTEGER PRIMARY KEY,
+        at          TEXT NOT NULL,
+        who         TEXT NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN ('edit', 'bulk', 'undo')),
+        review_id   INTEGER REFERENCES review(id) ON DELETE CASCADE,
+        description TEXT NOT NULL,
+        undone_at   TEXT,
+        undoes      INTEGER REFERENCES change(id) ON DELETE SET NULL
+    );
+    CREATE INDEX change_by_review ON change(review_id, at);
+    CREATE INDEX change_by_undoes ON change(undoes);
+
+    ALTER TABLE history ADD COLUMN change_id INTEGER REFERENCES change(id) ON DELETE CASCADE;
+    ALTER TABLE history ADD COLUMN detail TEXT;
+    CREATE INDEX history_by_change ON history(change_id, recommendation_id);
+
+    INSERT INTO change (id, at, who, kind, review_id, description)
+    SELECT h.id, h.at, h.who, 'edit', r.review_id,
+           CASE
+               WHEN h.field = 'priority' AND h.new_value IS NULL THEN 'Priority cleared on '
+               WHEN h.field IN ('priority', 'lobbying_status', 'implementation_status') THEN
+                   upper(substr(h.field, 1, 1)) || replace(substr(h.field, 2), '_', ' ')
+                   || ' set to '
+                   || upper(substr(h.new_value, 1, 1)) || replace(substr(h.new_value, 2), '_', ' ')
+                   || ' on '
+               WHEN h.field = 'assignee' AND coalesce(h.new_value, '') = '' THEN 'Assignee cleared on '
+               WHEN h.field = 'assignee' THEN 'Assignee set to ' || h.new_value || ' on '
+               WHEN h.field = 'our_ask' AND coalesce(h.new_value, '') = '' THEN 'Our ask cleared on '
+               WHEN h.field = 'our_ask' THEN 'Our ask changed on '
+               WHEN h.field = 'notes' AND coalesce(h.new_value, '') = '' THEN 'Notes cleared on '
+               WHEN h.field = 'notes' THEN 'Notes changed on '
+               WHEN h.field = 'tag' AND h.new_value IS NOT NULL THEN 'Tag “' || h.new_value || '” added to '
+               WHEN h.field = 'tag' THEN 'Tag “' || coalesce(h.old_value, '') || '” removed from '
+               WHEN h.new_value IS NOT NULL THEN 'Evidence added to '
+               ELSE 'Evidence removed from '
+           END
+           || CASE WHEN r.paragraph = '' THEN 'a recommendation' ELSE r.paragraph END
+    FROM history h JOIN recommendation r ON r.id = h.recommendation_id
+    WHERE h.field IN ('priority', 'our_ask', 'lobbying_status', 'implementation_status',
+                      'assignee', 'notes', 'tag', 'evidence');
+    UPDATE history SET change_id = id
+    WHERE field IN ('priority', 'our_ask', 'lobbying_status', 'implementation_status',
+                    'assignee', 'notes', 'tag', 'evidence');
+
+    CREATE TABLE saved_view (
+        id         INTEGER PRIMARY KEY,
+        name       TEXT NOT NULL COLLATE NOCASE UNIQUE,
+        review_id  INTEGER REFERENCES review(id) ON DELETE CASCADE,
+        query      TEXT NOT NULL DEFAULT '',
+        filters    TEXT NOT NULL DEFAULT '[]',
+        sort       TEXT NOT NULL DEFAULT 'paragraph',
+        descending INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX saved_view_by_review ON saved_view(review_id);
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -9,11 +9,13 @@
 //!   covers.
 
 pub mod fts;
+pub mod history;
 pub mod import;
 pub mod migrations;
 mod queries;
 pub mod search;
 mod tracking;
+mod views;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -29,6 +31,8 @@ use crate::states;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The search's in-memory index, built on first use (see [`search`]).
+    search_index: search::IndexCache,
 }
 
 /// Pragmas set on every connection, before anything else runs.
@@ -118,6 +122,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            search_index: Default::default(),
         };
         migrations::migrate(&mut store.conn, version).map_err(|e| match e {
             Error::Database(e) => classify(e, path),
@@ -142,7 +147,11 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         configure(&conn)?;
         migrations::migrate(&mut conn, 0)?;
-        Ok(Store { conn, path: None })
+        Ok(Store {
+            conn,
+            path: None,
+            search_index: Default::default(),
+        })
     }
 
     /// The database file, if on disk.

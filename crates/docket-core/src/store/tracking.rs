@@ -1,9 +1,11 @@
-//! Edits of the organization's tracking, each written to the history in the same transaction.
+//! Edits of the organization's tracking, each written to the history in the same transaction:
+//! an edit that changes something is one change (see [`super::history`]) with one history row.
 
 use rusqlite::{OptionalExtension, Transaction};
 
-use super::{fts, insert_history, now, queries, Store};
-use crate::domain::{RecommendationDetail, TrackingEdit};
+use super::history::{self, describe, insert_change, insert_entry, Entry, EvidenceDetail};
+use super::{fts, now, queries, Store};
+use crate::domain::{ChangeKind, RecommendationDetail, TrackingEdit};
 use crate::error::{Error, Result};
 
 /// Longest free text accepted in our ask and notes (characters).
@@ -23,8 +25,9 @@ fn check_len(what: &str, value: &str, max: usize) -> Result<()> {
 }
 
 impl Store {
-    /// Applies one edit to a recommendation's tracking and records it in the history as `who`.
-    /// An edit that changes nothing writes nothing. Returns the recommendation as saved.
+    /// Applies one edit to a recommendation's tracking and records it in the history as `who`:
+    /// one change (one Undo step) with one history row. An edit that changes nothing writes
+    /// nothing. Returns the recommendation as saved.
     pub fn edit_tracking(
         &mut self,
         id: i64,
@@ -38,8 +41,9 @@ impl Store {
     }
 }
 
-/// A scalar column of `recommendation` that the organization edits.
-fn column(edit: &TrackingEdit) -> Option<(&'static str, Option<String>)> {
+/// A scalar column of `recommendation` that the organization edits, and the value the edit
+/// sets (as stored).
+pub(super) fn column(edit: &TrackingEdit) -> Option<(&'static str, Option<String>)> {
     Some(match edit {
         TrackingEdit::Priority(p) => ("priority", p.map(|p| p.as_str().to_owned())),
         TrackingEdit::OurAsk(s) => ("our_ask", Some(s.trim().to_owned())),
@@ -53,7 +57,8 @@ fn column(edit: &TrackingEdit) -> Option<(&'static str, Option<String>)> {
     })
 }
 
-fn validate(edit: &TrackingEdit) -> Result<()> {
+/// Refuses values that are blank where a value is needed, or too long.
+pub(super) fn validate(edit: &TrackingEdit) -> Result<()> {
     match edit {
         TrackingEdit::OurAsk(s) => check_len("ask", s, MAX_TEXT),
         TrackingEdit::Notes(s) => check_len("note", s, MAX_TEXT),
@@ -77,32 +82,72 @@ fn validate(edit: &TrackingEdit) -> Result<()> {
     }
 }
 
-fn record(
-    tx: &Transaction<'_>,
+/// The recommendation an edit applies to.
+struct Target<'a> {
     id: i64,
-    who: &str,
-    field: &str,
-    old: Option<&str>,
-    new: Option<&str>,
-) -> Result<()> {
-    insert_history(tx, id, who, field, old, new)?;
-    tx.prepare_cached("UPDATE recommendation SET updated_at = ?2 WHERE id = ?1")?
-        .execute(rusqlite::params![id, now()])?;
-    Ok(())
+    review_id: i64,
+    paragraph: String,
+    who: &'a str,
+}
+
+impl Target<'_> {
+    /// Records one value changed: a change of kind `edit` with its one history row.
+    fn record(
+        &self,
+        tx: &Transaction<'_>,
+        field: &str,
+        old: Option<&str>,
+        new: Option<&str>,
+        detail: Option<&str>,
+    ) -> Result<()> {
+        let at = now();
+        let description = describe(field, old, new, &history::paragraph_target(&self.paragraph));
+        let change_id = insert_change(
+            tx,
+            ChangeKind::Edit,
+            Some(self.review_id),
+            self.who,
+            &at,
+            &description,
+            None,
+        )?;
+        insert_entry(
+            tx,
+            &at,
+            self.who,
+            &Entry {
+                change_id,
+                recommendation_id: self.id,
+                field,
+                old,
+                new,
+                detail,
+            },
+        )?;
+        tx.prepare_cached("UPDATE recommendation SET updated_at = ?2 WHERE id = ?1")?
+            .execute(rusqlite::params![self.id, at])?;
+        Ok(())
+    }
 }
 
 fn apply(tx: &Transaction<'_>, id: i64, edit: &TrackingEdit, who: &str) -> Result<()> {
     validate(edit)?;
-    let exists = tx
-        .prepare_cached("SELECT 1 FROM recommendation WHERE id = ?1")?
-        .query_row([id], |_| Ok(()))
-        .optional()?
-        .is_some();
-    if !exists {
+    let target = tx
+        .prepare_cached("SELECT review_id, paragraph FROM recommendation WHERE id = ?1")?
+        .query_row([id], |r| {
+            Ok(Target {
+                id,
+                review_id: r.get(0)?,
+                paragraph: r.get(1)?,
+                who,
+            })
+        })
+        .optional()?;
+    let Some(target) = target else {
         return Err(Error::NotFound(format!(
             "Recommendation {id} no longer exists, so the change was not saved."
         )));
-    }
+    };
     if let Some((col, new)) = column(edit) {
         // `col` comes from the fixed list in `column`, never from input.
         let old: Option<String> = tx.query_row(
@@ -117,7 +162,7 @@ fn apply(tx: &Transaction<'_>, id: i64, edit: &TrackingEdit, who: &str) -> Resul
             &format!("UPDATE recommendation SET {col} = ?2 WHERE id = ?1"),
             rusqlite::params![id, new],
         )?;
-        record(tx, id, who, col, old.as_deref(), new.as_deref())?;
+        target.record(tx, col, old.as_deref(), new.as_deref(), None)?;
         if matches!(col, "our_ask" | "notes") {
             fts::refresh(tx, id)?;
         }
@@ -133,7 +178,7 @@ fn apply(tx: &Transaction<'_>, id: i64, edit: &TrackingEdit, who: &str) -> Resul
                 )?
                 .execute(rusqlite::params![id, tag])?;
             if added > 0 {
-                record(tx, id, who, "tag", None, Some(tag))?;
+                target.record(tx, "tag", None, Some(tag), None)?;
             }
         }
         TrackingEdit::RemoveTag(tag) => {
@@ -145,42 +190,48 @@ fn apply(tx: &Transaction<'_>, id: i64, edit: &TrackingEdit, who: &str) -> Resul
                 )?
                 .execute(rusqlite::params![id, tag])?;
             if removed > 0 {
-                record(tx, id, who, "tag", Some(tag), None)?;
+                target.record(tx, "tag", Some(tag), None, None)?;
             }
         }
         TrackingEdit::AddEvidence { url, label } => {
             let (url, label) = (url.trim(), label.trim());
+            let added_at = now();
             tx.prepare_cached(
                 "INSERT INTO evidence_link (recommendation_id, url, label, added_at)
                  VALUES (?1, ?2, ?3, ?4)",
             )?
-            .execute(rusqlite::params![id, url, label, now()])?;
-            let shown = if label.is_empty() {
-                url.to_owned()
-            } else {
-                format!("{label} <{url}>")
+            .execute(rusqlite::params![id, url, label, added_at])?;
+            let link = EvidenceDetail {
+                id: tx.last_insert_rowid(),
+                url: url.to_owned(),
+                label: label.to_owned(),
+                added_at,
             };
-            record(tx, id, who, "evidence", None, Some(&shown))?;
+            let shown = history::evidence_shown(url, label);
+            target.record(tx, "evidence", None, Some(&shown), Some(&link.to_json()?))?;
         }
         TrackingEdit::RemoveEvidence(link) => {
-            let old: Option<(String, String)> = tx
+            let old: Option<EvidenceDetail> = tx
                 .prepare_cached(
                     "DELETE FROM evidence_link WHERE id = ?2 AND recommendation_id = ?1
-                     RETURNING url, label",
+                     RETURNING id, url, label, added_at",
                 )?
-                .query_row(rusqlite::params![id, link], |r| Ok((r.get(0)?, r.get(1)?)))
+                .query_row(rusqlite::params![id, link], |r| {
+                    Ok(EvidenceDetail {
+                        id: r.get(0)?,
+                        url: r.get(1)?,
+                        label: r.get(2)?,
+                        added_at: r.get(3)?,
+                    })
+                })
                 .optional()?;
-            let Some((url, label)) = old else {
+            let Some(old) = old else {
                 return Err(Error::NotFound(
                     "That evidence link was already removed.".into(),
                 ));
             };
-            let shown = if label.is_empty() {
-                url
-            } else {
-                format!("{label} <{url}>")
-            };
-            record(tx, id, who, "evidence", Some(&shown), None)?;
+            let shown = history::evidence_shown(&old.url, &old.label);
+            target.record(tx, "evidence", Some(&shown), None, Some(&old.to_json()?))?;
         }
         _ => {}
     }

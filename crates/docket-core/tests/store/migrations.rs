@@ -187,3 +187,144 @@ fn upgraded_database_accepts_writes_and_reopens_without_migrating_again() {
         "reopening does not index twice"
     );
 }
+
+/// A version-4 database file with tracking history (and an import's change of position), as
+/// Docket wrote them before changes were grouped (schema v5).
+fn v4_with_history() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, path) = temp_db();
+    let mut conn = rusqlite::Connection::open(&path).expect("create the v4 file");
+    migrations::migrate_to(&mut conn, 4).expect("schema v4");
+    conn.execute_batch(
+        "INSERT INTO review (id, state_under_review, created_at)
+             VALUES (1, 'Paraguay', '2024-01-01T00:00:00Z');
+         INSERT INTO recommendation (id, review_id, paragraph, sort_key, text, position, priority)
+             VALUES (1, 1, '26.1', '0026.0001', 'Ratify', 'noted', 'high'),
+                    (2, 1, '26.2', '0026.0002', 'Abolish', 'supported', NULL);
+         INSERT INTO recommendation_label VALUES (2, 'tag', 'treaties');
+         INSERT INTO evidence_link (id, recommendation_id, url, label, added_at)
+             VALUES (7, 2, 'https://example.org/r', 'Shadow report', '2024-02-01T00:00:00Z');
+         INSERT INTO history (id, recommendation_id, at, who, field, old_value, new_value) VALUES
+             (1, 1, '2024-02-01T10:00:00Z', 'Ana', 'priority', NULL, 'high'),
+             (2, 1, '2024-02-02T10:00:00Z', 'Ana', 'position', 'pending', 'noted'),
+             (3, 2, '2024-02-03T10:00:00Z', 'Bea', 'tag', NULL, 'treaties'),
+             (4, 2, '2024-02-04T10:00:00Z', 'Bea', 'lobbying_status', 'not_started', 'planned'),
+             (5, 2, '2024-02-05T10:00:00Z', 'Bea', 'lobbying_status', 'planned', 'not_started'),
+             (6, 2, '2024-02-06T10:00:00Z', 'Bea', 'evidence', NULL,
+                 'Shadow report <https://example.org/r>');",
+    )
+    .expect("fill the v4 file");
+    (dir, path)
+}
+
+#[test]
+fn upgrading_v4_keeps_the_history_and_lists_it_as_changes() {
+    use docket_core::domain::ChangeKind;
+
+    let (_dir, path) = v4_with_history();
+    let mut store = Store::open(&path).expect("upgrade the v4 file");
+    let conn = store.conn();
+    assert_eq!(
+        count(conn, "PRAGMA user_version"),
+        migrations::latest_version()
+    );
+    assert_eq!(
+        count(conn, "SELECT count(*) FROM history"),
+        6,
+        "history rows kept"
+    );
+    assert_eq!(
+        count(conn, "SELECT count(*) FROM change"),
+        5,
+        "one change per tracking row; the import's row has none"
+    );
+    assert_eq!(
+        count(
+            conn,
+            "SELECT count(*) FROM history WHERE change_id IS NULL AND field = 'position'"
+        ),
+        1
+    );
+    let d = store.recommendation(1).expect("26.1");
+    let fields: Vec<_> = d.history.iter().map(|h| h.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        vec!["position", "priority"],
+        "the recommendation's own history is whole, newest first"
+    );
+
+    let history = store.review_history(1, None, 10).expect("review history");
+    let described: Vec<_> = history
+        .iter()
+        .map(|c| {
+            (
+                c.at.as_str(),
+                c.who.as_str(),
+                c.kind,
+                c.description.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        described,
+        vec![
+            (
+                "2024-02-06T10:00:00Z",
+                "Bea",
+                ChangeKind::Edit,
+                "Evidence added to 26.2"
+            ),
+            (
+                "2024-02-05T10:00:00Z",
+                "Bea",
+                ChangeKind::Edit,
+                "Lobbying status set to Not started on 26.2"
+            ),
+            (
+                "2024-02-04T10:00:00Z",
+                "Bea",
+                ChangeKind::Edit,
+                "Lobbying status set to Planned on 26.2"
+            ),
+            (
+                "2024-02-03T10:00:00Z",
+                "Bea",
+                ChangeKind::Edit,
+                "Tag “treaties” added to 26.2"
+            ),
+            (
+                "2024-02-01T10:00:00Z",
+                "Ana",
+                ChangeKind::Edit,
+                "Priority set to High on 26.1"
+            ),
+        ]
+    );
+    assert_eq!(
+        store
+            .review_history(1, Some("2024-02-04T00:00:00Z"), 10)
+            .expect("since")
+            .len(),
+        3
+    );
+
+    // The old rows are undone like new ones; the evidence link is found by its address and label.
+    let undone = store.undo_last("Cleo").expect("undo").expect("a change");
+    assert_eq!(undone.undone.description, "Evidence added to 26.2");
+    assert!(store
+        .recommendation(2)
+        .expect("26.2")
+        .tracking
+        .evidence
+        .is_empty());
+    store.undo_last("Cleo").expect("undo").expect("a change");
+    store.undo_last("Cleo").expect("undo").expect("a change");
+    let t = store.recommendation(2).expect("26.2").tracking;
+    assert_eq!(t.lobbying_status.as_str(), "not_started");
+    store.undo_last("Cleo").expect("undo").expect("a change");
+    assert!(store
+        .recommendation(2)
+        .expect("26.2")
+        .tracking
+        .tags
+        .is_empty());
+}
