@@ -322,6 +322,36 @@ async fn screenshots_for_the_user_guide() {
     wait_text(&c, &testid("history"), |t| t.contains("Ratify")).await;
     shoot("detail").await;
 
+    // Finding and tracking.
+    click(&c, "close-detail").await;
+    let search = wait_for(&c, &testid("search-box")).await;
+    search.click().await.unwrap();
+    search.send_keys("\"death penalty\"").await.unwrap();
+    wait_for(&c, &format!("{} mark", testid("rec-row"))).await;
+    wait_for(&c, &facet("position", "noted"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for(&c, &testid("filter-chip")).await;
+    shoot("search").await;
+    click(&c, "select-all-matching").await;
+    wait_for(&c, &testid("bulk-bar")).await;
+    wait_for(&c, &testid("bulk-priority"))
+        .await
+        .select_by_value("high")
+        .await
+        .unwrap();
+    click(&c, "bulk-priority-apply").await;
+    wait_for(&c, &testid("status-undo")).await;
+    shoot("bulk-edit").await;
+    click(&c, "mode-dashboard").await;
+    wait_for(&c, &slice("position", "noted")).await;
+    shoot("dashboard").await;
+    click(&c, "mode-history").await;
+    wait_for(&c, &testid("change")).await;
+    shoot("history").await;
+
     // Importing the Slovenia report.
     click(&c, "import-button").await;
     wait_for(&c, &testid("paste-box")).await;
@@ -602,13 +632,21 @@ fn facet(facet: &str, value: &str) -> String {
     )
 }
 
+/// A clickable slice of a dashboard chart.
+fn slice(chart: &str, value: &str) -> String {
+    format!(
+        "{}[data-chart=\"{chart}\"][data-value=\"{value}\"]",
+        testid("slice")
+    )
+}
+
 #[tokio::test]
 #[ignore = "needs an X display and tauri-driver: run `make test-e2e`"]
 async fn search_facets_bulk_edit_and_undo_on_the_sample() {
     let home = tempfile::tempdir().unwrap();
     let driver = Driver::start(home.path());
     // The sample, with a few priorities set beforehand, so that Undo has values to restore.
-    let (expected, noted) = {
+    let (expected, noted, supported) = {
         let mut store = Store::open(&driver.db_path()).unwrap();
         let review = docket_core::sample::load(&mut store).unwrap();
         for (paragraph, priority) in [("26.1", "low"), ("26.4", "medium"), ("26.20", "low")] {
@@ -637,8 +675,8 @@ async fn search_facets_bulk_edit_and_undo_on_the_sample() {
             .iter()
             .filter(|(text, _)| has_phrase(text, &["death", "penalty"]))
             .count() as i64;
-        let noted = rows.iter().filter(|(_, p)| p == "noted").count() as i64;
-        (expected, noted)
+        let count = |position: &str| rows.iter().filter(|(_, p)| p == position).count() as i64;
+        (expected, count("noted"), count("supported"))
     };
     assert_eq!(noted, 67);
     let before = priorities(&driver.db_path());
@@ -713,6 +751,24 @@ async fn search_facets_bulk_edit_and_undo_on_the_sample() {
         );
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
+
+    // The review's history shows the bulk edit as one change, and its undo.
+    click(&c, "mode-history").await;
+    wait_text(&c, &testid("review-history"), |t| {
+        t.contains("Undid: Priority set to High on 67 recommendations")
+    })
+    .await;
+    // A slice of the dashboard opens the list filtered by it.
+    click(&c, "mode-dashboard").await;
+    wait_for(&c, &slice("position", "supported"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, &testid("rec-count"), |t| {
+        first_number(t) == Some(supported)
+    })
+    .await;
     c.close().await.unwrap();
     assert_eq!(
         priorities(&driver.db_path()),

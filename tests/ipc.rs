@@ -65,14 +65,9 @@ fn sample_opens_lists_and_edits_through_ipc() {
     assert_eq!(reviews[0]["recommendations"], 347);
     assert_eq!(reviews[0]["state_under_review"], "United States of America");
 
-    let page = invoke(
-        &w,
-        "list_recommendations",
-        json!({"reviewId": id, "offset": 0, "limit": 12}),
-    )
-    .unwrap();
+    let page = invoke(&w, "search", search_request(&id, "", json!([]))).unwrap();
     assert_eq!(page["total"], 347);
-    let paras: Vec<&str> = page["rows"]
+    let paras: Vec<&str> = page["hits"]
         .as_array()
         .unwrap()
         .iter()
@@ -81,7 +76,7 @@ fn sample_opens_lists_and_edits_through_ipc() {
     assert_eq!(&paras[..3], ["26.1", "26.2", "26.3"]);
     assert_eq!(paras[9], "26.10", "paragraphs sort numerically");
 
-    let rec_id = page["rows"][0]["id"].clone();
+    let rec_id = page["hits"][0]["id"].clone();
     let saved = invoke(
         &w,
         "edit_tracking",
@@ -107,8 +102,14 @@ fn sample_opens_lists_and_edits_through_ipc() {
     assert_eq!(detail["tracking"]["priority"], "high");
     assert_eq!(detail["history"].as_array().unwrap().len(), 2);
 
-    let stats = invoke(&w, "review_stats", json!({"reviewId": id})).unwrap();
-    assert_eq!(stats["by_position"]["supported"], 263);
+    let high = invoke(
+        &w,
+        "search",
+        search_request(&id, "", json!([["priority", "high"]])),
+    )
+    .unwrap();
+    assert_eq!(high["total"], 1, "the search sees the edit at once");
+    assert_eq!(high["hits"][0]["id"], rec_id);
 
     let info = invoke(&w, "app_info", json!({})).unwrap();
     assert!(info["db_path"]
@@ -133,22 +134,12 @@ fn errors_cross_ipc_as_kind_and_message() {
         "{err}"
     );
 
-    let err = invoke(
-        &w,
-        "list_recommendations",
-        json!({"reviewId": 1, "offset": 0, "limit": 0}),
-    )
-    .unwrap_err();
-    assert_eq!(err["kind"], "invalid_input", "{err}");
+    let err = invoke(&w, "search", search_request(&json!(1), "", json!([]))).unwrap_err();
+    assert_eq!(err["kind"], "not_found", "{err}");
 
     let id = invoke(&w, "open_sample", json!({})).unwrap();
-    let page = invoke(
-        &w,
-        "list_recommendations",
-        json!({"reviewId": id, "offset": 0, "limit": 1}),
-    )
-    .unwrap();
-    let rec_id = page["rows"][0]["id"].clone();
+    let page = invoke(&w, "search", search_request(&id, "", json!([]))).unwrap();
+    let rec_id = page["hits"][0]["id"].clone();
     let err = invoke(
         &w,
         "edit_tracking",

@@ -4,9 +4,7 @@
 
 use std::sync::Arc;
 
-use docket_core::domain::{
-    RecommendationDetail, RecommendationPage, ReviewStats, ReviewSummary, TrackingEdit,
-};
+use docket_core::domain::{RecommendationDetail, ReviewSummary, TrackingEdit};
 use docket_core::sample;
 use serde::Serialize;
 use tauri::State;
@@ -61,18 +59,6 @@ pub async fn open_sample(db: State<'_, Arc<Db>>) -> Res<i64> {
     db.run(sample::load).await
 }
 
-/// A window of a review's recommendations, sorted by paragraph.
-#[tauri::command]
-pub async fn list_recommendations(
-    db: State<'_, Arc<Db>>,
-    review_id: i64,
-    offset: i64,
-    limit: i64,
-) -> Res<RecommendationPage> {
-    db.run(move |s| s.recommendations_page(review_id, offset, limit))
-        .await
-}
-
 /// One recommendation with its tracking and history.
 #[tauri::command]
 pub async fn get_recommendation(db: State<'_, Arc<Db>>, id: i64) -> Res<RecommendationDetail> {
@@ -93,10 +79,4 @@ pub async fn edit_tracking(
         s.edit_tracking(id, &edit, &who)
     })
     .await
-}
-
-/// Counts by position, regional group and theme.
-#[tauri::command]
-pub async fn review_stats(db: State<'_, Arc<Db>>, review_id: i64) -> Res<ReviewStats> {
-    db.run(move |s| s.stats(review_id)).await
 }

@@ -22,8 +22,6 @@ import type {
   Position,
   Priority,
   RecommendationDetail,
-  RecommendationPage,
-  RecommendationRow,
   ReviewSummary,
   SavedView,
   SearchHit,
@@ -575,8 +573,6 @@ export class FakeBackend {
       case 'open_sample':
         this.loaded = true;
         return SAMPLE_REVIEW.id;
-      case 'list_recommendations':
-        return this.#page(args);
       case 'get_recommendation':
         return this.#detail(this.#rec(Number(args['id'])));
       case 'edit_tracking':
@@ -664,33 +660,6 @@ export class FakeBackend {
       throw ipcError('not_found', 'This recommendation is no longer in Docket.');
     }
     return rec;
-  }
-
-  #row(rec: Rec): RecommendationRow {
-    return {
-      id: rec.id,
-      paragraph: rec.paragraph,
-      text: rec.text,
-      states: rec.states.map((s) => s.name),
-      position: rec.position,
-      priority: rec.tracking.priority,
-      lobbying_status: rec.tracking.lobbying_status,
-    };
-  }
-
-  #page(args: Record<string, unknown>): RecommendationPage {
-    const review = this.#reviews.find((r) => r.summary.id === args['reviewId']);
-    if (!this.loaded || !review) {
-      throw ipcError('not_found', 'This review is no longer in Docket. Choose another review.');
-    }
-    const recs = this.#recs.filter((r) => r.review === review);
-    const offset = Number(args['offset']);
-    const limit = Number(args['limit']);
-    return {
-      total: recs.length,
-      offset,
-      rows: recs.slice(offset, offset + limit).map((rec) => this.#row(rec)),
-    };
   }
 
   #detail(rec: Rec): RecommendationDetail {

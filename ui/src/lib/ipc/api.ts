@@ -8,7 +8,6 @@ import type {
   ImportRequest,
   ImportSummary,
   RecommendationDetail,
-  RecommendationPage,
   ReviewSummary,
   TrackingEdit,
   BulkEdit,
@@ -42,12 +41,6 @@ export const api = {
 
   /** Loads the sample review if needed; resolves to its id. */
   openSample: (): Promise<number> => call('open_sample'),
-
-  listRecommendations: (
-    reviewId: number,
-    offset: number,
-    limit: number,
-  ): Promise<RecommendationPage> => call('list_recommendations', { reviewId, offset, limit }),
 
   getRecommendation: (id: number): Promise<RecommendationDetail> =>
     call('get_recommendation', { id }),

@@ -43,16 +43,17 @@ describe('normalizeError', () => {
 describe('api', () => {
   it('sends camelCase arguments and returns the typed result', async () => {
     const calls: [string, unknown][] = [];
+    const history = [
+      { id: 3, kind: 'bulk', description: 'Priority set to High on 2 recommendations' },
+    ];
     mockIPC((command, args) => {
       calls.push([command, args]);
-      return { total: 0, offset: 400, rows: [] };
+      return history;
     });
-    await expect(api.listRecommendations(7, 400, 200)).resolves.toEqual({
-      total: 0,
-      offset: 400,
-      rows: [],
-    });
-    expect(calls).toEqual([['list_recommendations', { reviewId: 7, offset: 400, limit: 200 }]]);
+    await expect(api.reviewHistory(7, '2026-11-17T00:00:00Z', 100)).resolves.toEqual(history);
+    expect(calls).toEqual([
+      ['review_history', { reviewId: 7, since: '2026-11-17T00:00:00Z', limit: 100 }],
+    ]);
   });
 
   it('rejects with the IpcError the command rejected with', async () => {

@@ -36,23 +36,6 @@ export interface StateRef {
   regional_group: string | null;
 }
 
-export interface RecommendationRow {
-  id: number;
-  paragraph: string;
-  text: string;
-  states: string[];
-  position: Position;
-  priority: Priority | null;
-  lobbying_status: LobbyingStatus;
-}
-
-export interface RecommendationPage {
-  /** Number of recommendations in the review. */
-  total: number;
-  offset: number;
-  rows: RecommendationRow[];
-}
-
 export interface HistoryEntry {
   id: number;
   /** RFC 3339, UTC */
