@@ -456,6 +456,16 @@ fn shared(relative: &str) -> String {
         .to_string()
 }
 
+/// Starts the app on an empty data folder whose file dialog answers `file`, and imports it from
+/// the first-run screen, up to the preview.
+async fn import_from_first_run(home: &Path, file: &str) -> (Driver, fantoccini::Client) {
+    let driver = Driver::start_with_env(home, &[("DOCKET_TEST_PICK_FILE", file)]);
+    let c = driver.launch(app()).await;
+    click(&c, "first-run-import").await;
+    click(&c, "choose-file").await;
+    (driver, c)
+}
+
 /// Imports the previewed file, waits for the result (which must mention `result`) and opens the
 /// review, whose count must mention `count`.
 async fn commit_and_open(c: &fantoccini::Client, result: &str, count: &str) {
@@ -477,11 +487,7 @@ fn positions_of_first_review(driver: &Driver) -> std::collections::BTreeMap<Stri
 async fn the_us_spreadsheet_imports_through_the_column_mapping() {
     let home = tempfile::tempdir().unwrap();
     let file = shared("us-2020/recommendations.csv");
-    let driver = Driver::start_with_env(home.path(), &[("DOCKET_TEST_PICK_FILE", &file)]);
-    let c = driver.launch(app()).await;
-
-    click(&c, "first-run-import").await;
-    click(&c, "choose-file").await;
+    let (driver, c) = import_from_first_run(home.path(), &file).await;
     // No review columns: Docket asks which review, and shows the columns it guessed.
     wait_text(&c, &testid("review-chooser"), |t| {
         t.contains("no column for the State under review")
@@ -512,11 +518,7 @@ async fn a_report_file_then_its_thematic_list_pasted() {
     let home = tempfile::tempdir().unwrap();
     let file = shared("slovenia-2025/A_HRC_59_15_working_group_report.txt");
     let thematic = std::fs::read_to_string(shared("slovenia-2025/thematic_list.md")).unwrap();
-    let driver = Driver::start_with_env(home.path(), &[("DOCKET_TEST_PICK_FILE", &file)]);
-    let c = driver.launch(app()).await;
-
-    click(&c, "first-run-import").await;
-    click(&c, "choose-file").await;
+    let (driver, c) = import_from_first_run(home.path(), &file).await;
     // What the report's text says about the review is shown for confirmation.
     wait_text(&c, &testid("report-facts"), |t| {
         t.contains("Slovenia") && t.contains("A/HRC/59/15")
@@ -564,11 +566,7 @@ async fn a_long_import_shows_progress_and_cancel_changes_nothing() {
     }
     std::fs::write(&file, csv).unwrap();
     let path = file.display().to_string();
-    let driver = Driver::start_with_env(home.path(), &[("DOCKET_TEST_PICK_FILE", &path)]);
-    let c = driver.launch(app()).await;
-
-    click(&c, "first-run-import").await;
-    click(&c, "choose-file").await;
+    let (driver, c) = import_from_first_run(home.path(), &path).await;
     wait_text(&c, &testid("import-progress-count"), |t| {
         t.contains("of 100,000 recommendations")
     })

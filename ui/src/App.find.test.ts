@@ -403,6 +403,29 @@ describe('selection and bulk edit', () => {
   });
 });
 
+describe('edits in the detail pane', () => {
+  it('count the facets again only when they can change them', async () => {
+    const { backend, user } = await renderApp();
+    const countings = () => searches(backend).filter((r) => r.facets && r.limit === 0).length;
+    await user.click(rows()[0]!);
+    await user.selectOptions(await screen.findByTestId('field-priority'), 'high');
+    await waitFor(() => expect(facetValue('priority', 'high')).toHaveTextContent('1'));
+    expect(countings()).toBe(1);
+
+    // Notes count only through the words searched for, and none are.
+    await user.type(screen.getByTestId('field-notes'), 'Met the mission');
+    await user.click(screen.getByTestId('save-notes'));
+    await waitFor(() =>
+      expect(screen.getByTestId('undo')).toHaveAttribute(
+        'title',
+        'Undo: Notes changed on 26.1 (Ctrl+Z)',
+      ),
+    );
+    expect(backend.tracking(1).notes).toBe('Met the mission');
+    expect(countings()).toBe(1);
+  });
+});
+
 describe('undo', () => {
   it('undoes the last edit with Ctrl+Z outside text fields, not inside them', async () => {
     const { backend, user } = await renderApp();

@@ -85,8 +85,8 @@ enum Command {
         /// The order of the hits: paragraph (review, then paragraph number), state (first
         /// recommending State), position (supported first), priority (high first) or changed
         /// (last changed first); ties in paragraph order.
-        #[arg(long, default_value = "paragraph", value_parser = ["paragraph", "state", "position", "priority", "changed"])]
-        sort: String,
+        #[arg(long, default_value = "paragraph", value_parser = parse_sort)]
+        sort: Sort,
         /// Reverse the order.
         #[arg(long)]
         desc: bool,
@@ -228,13 +228,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<bool, Error> {
                     .iter()
                     .map(|f| parse_filter(f))
                     .collect::<Result<_, _>>()?,
-                sort: match sort.as_str() {
-                    "state" => Sort::State,
-                    "position" => Sort::Position,
-                    "priority" => Sort::Priority,
-                    "changed" => Sort::Changed,
-                    _ => Sort::Paragraph,
-                },
+                sort,
                 descending: desc,
                 offset,
                 limit,
@@ -324,6 +318,12 @@ fn parse_filter(filter: &str) -> Result<(Facet, String), Error> {
         ))
     })?;
     Ok((facet, value.trim().to_owned()))
+}
+
+/// `--sort NAME`: the order's name as the app and saved views write it (its serde name); a
+/// wrong one is refused with the list of names.
+fn parse_sort(name: &str) -> Result<Sort, String> {
+    serde_json::from_value(serde_json::Value::String(name.to_owned())).map_err(|e| e.to_string())
 }
 
 fn search_text(r: &SearchResult) -> String {

@@ -237,82 +237,36 @@ struct Query {
     same: bool,
 }
 
+impl Query {
+    /// Words alone, in paragraph order, that `grep` looks for the same way.
+    const fn words(query: &'static str, grep: &'static [&'static str]) -> Query {
+        Query {
+            label: query,
+            query,
+            filters: &[],
+            sort: Sort::Paragraph,
+            descending: false,
+            grep,
+            same: true,
+        }
+    }
+}
+
 const QUERIES: &[Query] = &[
-    Query {
-        label: "torture",
-        query: "torture",
-        filters: &[],
-        sort: Sort::Paragraph,
-        descending: false,
-        grep: &["torture"],
-        same: true,
-    },
-    Query {
-        label: "\"death penalty\"",
-        query: "\"death penalty\"",
-        filters: &[],
-        sort: Sort::Paragraph,
-        descending: false,
-        grep: &["death penalty"],
-        same: true,
-    },
-    Query {
-        label: "women",
-        query: "women",
-        filters: &[],
-        sort: Sort::Paragraph,
-        descending: false,
-        grep: &["women"],
-        same: true,
-    },
-    Query {
-        label: "tortur*",
-        query: "tortur*",
-        filters: &[],
-        sort: Sort::Paragraph,
-        descending: false,
-        grep: &["tortur"],
-        same: true,
-    },
-    Query {
-        label: "children education",
-        query: "children education",
-        filters: &[],
-        sort: Sort::Paragraph,
-        descending: false,
-        grep: &["children", "education"],
-        same: true,
-    },
-    Query {
-        label: "\"domestic violence\"",
-        query: "\"domestic violence\"",
-        filters: &[],
-        sort: Sort::Paragraph,
-        descending: false,
-        grep: &["domestic violence"],
-        same: true,
-    },
-    Query {
-        label: "Mexico",
-        query: "Mexico",
-        filters: &[],
-        sort: Sort::Paragraph,
-        descending: false,
-        grep: &["mexico"],
-        same: true,
-    },
+    Query::words("torture", &["torture"]),
+    Query::words("\"death penalty\"", &["death penalty"]),
+    Query::words("women", &["women"]),
+    Query::words("tortur*", &["tortur"]),
+    Query::words("children education", &["children", "education"]),
+    Query::words("\"domestic violence\"", &["domestic violence"]),
+    Query::words("Mexico", &["mexico"]),
     Query {
         label: "(no words) position=noted",
-        query: "",
         filters: &[(Facet::Position, "noted")],
-        sort: Sort::Paragraph,
-        descending: false,
-        grep: &[",noted,"],
-        same: true,
+        ..Query::words("", &[",noted,"])
     },
     Query {
         label: "women, WEOG, noted or in part, by State ↓",
-        query: "women",
         filters: &[
             (Facet::RegionalGroup, "WEOG"),
             (Facet::Position, "noted"),
@@ -320,17 +274,13 @@ const QUERIES: &[Query] = &[
         ],
         sort: Sort::State,
         descending: true,
-        grep: &["women"],
         same: false,
+        ..Query::words("women", &["women"])
     },
     Query {
         label: "(no words, no filter) by last change",
-        query: "",
-        filters: &[],
         sort: Sort::Changed,
-        descending: false,
-        grep: &[],
-        same: true,
+        ..Query::words("", &[])
     },
 ];
 
@@ -360,22 +310,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     drop(again);
 
     println!(
-        "| query (100,000 recommendations, all reviews, 13 facets counted, page of 50) | hits | median | p95 | grep -ci (median) | grep/docket |"
+        "| query (100,000 recommendations, all reviews, {} facets counted, page of 50) | hits | median | p95 | grep -ci (median) | grep/docket |",
+        Facet::ALL.len()
     );
     println!("|---|---|---|---|---|---|");
     // Each query runs once per round, the rounds one after the other: no query follows itself
     // (what a person does: new words, other facet values).
     let requests: Vec<SearchRequest> = QUERIES
         .iter()
+        // The default request: all reviews, every facet counted, the first 50 hits.
         .map(|q| SearchRequest {
-            review_id: None,
             query: q.query.into(),
             filters: q.filters.iter().map(|(f, v)| (*f, (*v).into())).collect(),
             sort: q.sort,
             descending: q.descending,
-            facets: true,
-            offset: 0,
-            limit: 50,
+            ..SearchRequest::default()
         })
         .collect();
     let mut times: Vec<Vec<Duration>> = vec![Vec::with_capacity(RUNS); QUERIES.len()];

@@ -854,31 +854,41 @@ fn a_bulk_edit_across_reviews_shows_in_each_review_with_its_own_entries() {
 fn change_json_matches_the_ui_contract() {
     let (mut store, review) = sample_store();
     let id = all_ids(&store, review)[0];
+    let paragraph = store.recommendation(id).unwrap().paragraph;
     let outcome = store
         .bulk_edit(&[id], &TrackingEdit::Priority(Some(Priority::High)), "Ana")
         .unwrap();
+    let change = outcome.change_id.expect("a change is recorded");
     assert_eq!(
         serde_json::to_value(&outcome).unwrap(),
-        serde_json::json!({"change_id": outcome.change_id, "changed": 1})
+        serde_json::json!({"change_id": change, "changed": 1})
     );
     let undo = store.undo_last("Ana").unwrap().unwrap();
     let json = serde_json::to_value(&undo).unwrap();
     let c: &ChangeSummary = &undo.undone;
+    // The times are the store's (RFC 3339 UTC to the second); the rest is known beforehand.
+    let undone_at = c.undone_at.as_deref().expect("marked undone");
+    for t in [c.at.as_str(), undone_at] {
+        assert!(
+            chrono::DateTime::parse_from_rfc3339(t).is_ok() && t.len() == 20 && t.ends_with('Z'),
+            "RFC 3339 UTC: {t}"
+        );
+    }
     assert_eq!(
         json,
         serde_json::json!({
             "undone": {
-                "id": c.id,
+                "id": change,
                 "at": c.at,
                 "who": "Ana",
                 "kind": "bulk",
                 "description": "Priority set to High on 1 recommendation",
                 "count": 1,
-                "undone_at": c.undone_at,
+                "undone_at": undone_at,
                 "entries": [{
                     "recommendation_id": id,
                     "review_id": review,
-                    "paragraph": c.entries[0].paragraph,
+                    "paragraph": paragraph,
                     "field": "priority",
                     "old_value": null,
                     "new_value": "high"

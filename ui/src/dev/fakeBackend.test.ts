@@ -1,8 +1,8 @@
 // The fake backend implements the search, bulk edits and Undo for real (tests of the UI rely
 // on it): these tests hold it to the contract of ui/src/lib/ipc/types.ts.
 import { describe, expect, it } from 'vitest';
-import type { SearchRequest, SearchResult, UndoOutcome } from '../lib/ipc/types';
-import { FakeBackend, parseQuery, snippet } from './fakeBackend';
+import type { SavedView, SearchRequest, SearchResult, UndoOutcome } from '../lib/ipc/types';
+import { describeChange, FakeBackend, parseQuery, snippet } from './fakeBackend';
 
 const request = (extra: Partial<SearchRequest> = {}): SearchRequest => ({
   review_id: 1,
@@ -100,6 +100,34 @@ describe('fake search', () => {
   });
 });
 
+describe('fake descriptions of changes', () => {
+  it('says what was set, on what, as the store does', () => {
+    expect(describeChange('priority', null, 'high', '26.1')).toBe('Priority set to High on 26.1');
+    expect(describeChange('priority', 'high', null, '26.1')).toBe('Priority cleared on 26.1');
+    expect(describeChange('lobbying_status', null, 'in_progress', '3 recommendations')).toBe(
+      'Lobbying status set to In progress on 3 recommendations',
+    );
+    expect(describeChange('implementation_status', null, 'partially_implemented', '26.1')).toBe(
+      'Implementation status set to Partially implemented on 26.1',
+    );
+    expect(describeChange('assignee', 'Ana', '', '26.1')).toBe('Assignee cleared on 26.1');
+    expect(describeChange('notes', null, 'x', '26.1')).toBe('Notes changed on 26.1');
+    expect(describeChange('tag', null, 'urgent', '26.1')).toBe('Tag “urgent” added to 26.1');
+    expect(describeChange('tag', 'urgent', null, '2 recommendations')).toBe(
+      'Tag “urgent” removed from 2 recommendations',
+    );
+    expect(describeChange('evidence', null, 'https://a', '26.1')).toBe('Evidence added to 26.1');
+  });
+
+  it('describes a bulk edit by the value set and the number changed', async () => {
+    const backend = new FakeBackend();
+    await backend.handle('bulk_edit', { ids: [1], edit: { field: 'add_tag', value: 'UPR 4' } });
+    expect(await backend.handle('last_change', {})).toMatchObject({
+      description: 'Tag “UPR 4” added to 1 recommendation',
+    });
+  });
+});
+
 describe('fake bulk edit and undo', () => {
   it('edits a selection in one change, then undoes it', async () => {
     const backend = new FakeBackend();
@@ -152,5 +180,24 @@ describe('fake bulk edit and undo', () => {
     expect(backend.tracking(3).notes).toBe('Met them');
     await backend.handle('undo_last', {});
     expect(backend.tracking(3).notes).toBe('');
+  });
+});
+
+describe('fake saved views', () => {
+  it('replaces a view of the same name, whatever its case, keeping its id', async () => {
+    const backend = new FakeBackend();
+    const view = (name: string, query: string) => ({
+      name,
+      review_id: 1,
+      query,
+      filters: [],
+      sort: 'paragraph',
+      descending: false,
+    });
+    const first = (await backend.handle('save_view', { view: view('Noted', 'a') })) as SavedView;
+    const again = (await backend.handle('save_view', { view: view('noted', 'b') })) as SavedView;
+    expect(again.id).toBe(first.id);
+    const views = (await backend.handle('list_views', {})) as SavedView[];
+    expect(views.map((v) => [v.name, v.query])).toEqual([['noted', 'b']]);
   });
 });

@@ -1,7 +1,8 @@
 // A fake of the Rust commands, for component tests and for `VITE_MOCK=1 npm run dev`.
 // Never imported by production code (main.ts loads it only when import.meta.env.DEV is true).
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { countTarget, describeChange } from '../lib/changes/describe';
+import { countLabel } from '../lib/format';
+import { fieldLabel, historyValue, POSITIONS, REGIONAL_GROUPS } from '../lib/ipc/labels';
 import type {
   AppEvent,
   AppInfo,
@@ -33,7 +34,8 @@ import type {
   TrackingEdit,
   UndoOutcome,
 } from '../lib/ipc/types';
-import { fold } from '../lib/search/fold';
+import { FACETS } from '../lib/search/facets';
+import { fold, matchesTerm } from '../lib/search/fold';
 
 export interface FakeOptions {
   /** Recommendations in the sample review (default 347). */
@@ -225,7 +227,6 @@ const OTHER_TEXTS = [
   'Adopt a law on the protection of human rights defenders and ensure its implementation',
 ];
 
-const POSITIONS_ORDER: Position[] = ['supported', 'supported_in_part', 'noted', 'pending'];
 const PRIORITY_ORDER: (Priority | 'none')[] = ['high', 'medium', 'low', 'none'];
 
 /**
@@ -317,6 +318,60 @@ interface FakeChange {
   restore: (() => void)[];
 }
 
+// -- Changes in words ---------------------------------------------------------------------------
+
+/** As crates/docket-core/src/store/history.rs `count_target`: "1 recommendation", "67 recommendations". */
+function countTarget(n: number): string {
+  return countLabel(n, 'recommendation');
+}
+
+/**
+ * As crates/docket-core/src/store/history.rs `describe`: one field's change on `target` ("26.1",
+ * "67 recommendations"), e.g. "Priority set to High on 67 recommendations".
+ */
+export function describeChange(
+  field: string,
+  old: string | null,
+  now: string | null,
+  target: string,
+): string {
+  const set = now === null || now === '' ? null : now;
+  let what: string;
+  let preposition = 'on';
+  switch (field) {
+    case 'priority':
+    case 'lobbying_status':
+    case 'implementation_status': {
+      const label = fieldLabel(field);
+      what = set === null ? `${label} cleared` : `${label} set to ${historyValue(field, set)}`;
+      break;
+    }
+    case 'assignee':
+      what = set === null ? 'Assignee cleared' : `Assignee set to ${set}`;
+      break;
+    case 'our_ask':
+    case 'notes':
+      what = set === null ? `${fieldLabel(field)} cleared` : `${fieldLabel(field)} changed`;
+      break;
+    case 'tag':
+      if (now !== null) {
+        what = `Tag “${now}” added`;
+        preposition = 'to';
+      } else {
+        what = `Tag “${old ?? ''}” removed`;
+        preposition = 'from';
+      }
+      break;
+    case 'evidence':
+      what = now !== null ? 'Evidence added' : 'Evidence removed';
+      preposition = now !== null ? 'to' : 'from';
+      break;
+    default:
+      what = `${fieldLabel(field)} changed`;
+  }
+  return `${what} ${preposition} ${target}`;
+}
+
 // -- Search -------------------------------------------------------------------------------------
 
 /** A group of words typed: one word, a "phrase", or a prefix* (its last word is a prefix). */
@@ -397,24 +452,20 @@ export function snippet(
   const BEFORE = 8;
   const LENGTH = 32;
   const words = text.split(/\s+/u).filter(Boolean);
-  const matchesTerm = (word: string) => {
-    const folded = fold(word).replace(/[^\p{L}\p{N}]/gu, '');
-    return (
-      folded !== '' && terms.some((t) => (t.prefix ? folded.startsWith(t.word) : folded === t.word))
-    );
-  };
-  const first = Math.max(0, words.findIndex(matchesTerm));
+  // A word of the text without the punctuation around it ("(Diné)," is "Diné").
+  const matches = (word: string) => matchesTerm(word.replace(/[^\p{L}\p{M}\p{N}]/gu, ''), terms);
+  const first = Math.max(0, words.findIndex(matches));
   const start = Math.max(0, first - BEFORE);
   const end = Math.min(words.length, start + LENGTH);
   let out = start > 0 ? '… ' : '';
-  const matches: [number, number][] = [];
+  const ranges: [number, number][] = [];
   words.slice(start, end).forEach((word, i) => {
     if (i > 0) out += ' ';
-    if (matchesTerm(word)) matches.push([bytes(out), bytes(out) + bytes(word)]);
+    if (matches(word)) ranges.push([bytes(out), bytes(out) + bytes(word)]);
     out += word;
   });
   if (end < words.length) out += ' …';
-  return { snippet: out, matches };
+  return { snippet: out, matches: ranges };
 }
 
 function compareOrder(a: number[], b: number[]): number {
@@ -424,24 +475,6 @@ function compareOrder(a: number[], b: number[]): number {
   }
   return 0;
 }
-
-const ALL_FACETS: Facet[] = [
-  'position',
-  'theme',
-  'group_of_persons',
-  'sdg',
-  'state',
-  'regional_group',
-  'action_category',
-  'priority',
-  'lobbying_status',
-  'implementation_status',
-  'assignee',
-  'tag',
-  'cycle',
-];
-
-const REGIONAL_GROUPS = ['African', 'Asia-Pacific', 'EEG', 'GRULAC', 'WEOG'];
 
 /** The values a recommendation has for a facet (several for themes, States, tags…). */
 function facetValues(rec: Rec, facet: Facet): string[] {
@@ -477,7 +510,7 @@ function facetValues(rec: Rec, facet: Facet): string[] {
 }
 
 function checkFilter([facet, value]: FacetFilter): void {
-  if (!ALL_FACETS.includes(facet)) {
+  if (!FACETS.includes(facet)) {
     throw ipcError('invalid_input', `Docket cannot filter by “${String(facet)}”.`);
   }
   if ((facet === 'action_category' || facet === 'cycle') && !/^\s*\d+\s*$/.test(value)) {
@@ -495,7 +528,6 @@ function checkFilter([facet, value]: FacetFilter): void {
 
 export class FakeBackend {
   readonly calls: FakeCall[] = [];
-  readonly total: number;
   loaded: boolean;
   failWith: Record<string, unknown>;
   userName = 'Ana';
@@ -519,7 +551,6 @@ export class FakeBackend {
   events: FakeChannel<AppEvent> | null = null;
 
   constructor(options: FakeOptions = {}) {
-    this.total = options.total ?? 347;
     this.loaded = options.loaded ?? true;
     this.failWith = options.failWith ?? {};
     this.#latencyMs = options.latencyMs ?? 0;
@@ -528,7 +559,8 @@ export class FakeBackend {
     const text = options.text ?? ((index: number) => TEXTS[index % TEXTS.length]!.text);
     const sample: FakeReview = { summary: SAMPLE_REVIEW, prefix: '26' };
     this.#reviews = [sample];
-    for (let i = 0; i < this.total; i++) this.#recs.push(this.#make(sample, i, text(i)));
+    const total = options.total ?? 347;
+    for (let i = 0; i < total; i++) this.#recs.push(this.#make(sample, i, text(i)));
     const other = options.otherReview ?? 0;
     if (other > 0) {
       const review: FakeReview = { summary: OTHER_REVIEW, prefix: '140' };
@@ -743,7 +775,7 @@ export class FakeBackend {
       values.add(value.trim());
       chosen.set(facet, values);
     }
-    const counts = new Map<Facet, Map<string, number>>(ALL_FACETS.map((f) => [f, new Map()]));
+    const counts = new Map<Facet, Map<string, number>>(FACETS.map((f) => [f, new Map()]));
     const count = (rec: Rec, facet: Facet) => {
       const into = counts.get(facet)!;
       for (const value of facetValues(rec, facet)) into.set(value, (into.get(value) ?? 0) + 1);
@@ -766,7 +798,7 @@ export class FakeBackend {
       }
       if (failures === 0) {
         hits.push(rec);
-        if (withFacets) for (const facet of ALL_FACETS) count(rec, facet);
+        if (withFacets) for (const facet of FACETS) count(rec, facet);
       } else if (failures === 1 && withFacets && failed !== null) {
         count(rec, failed);
       }
@@ -790,7 +822,7 @@ export class FakeBackend {
         primary = (a, b) => (a.states[0]?.name ?? '').localeCompare(b.states[0]?.name ?? '');
         break;
       case 'position':
-        primary = (a, b) => rank(POSITIONS_ORDER, a.position) - rank(POSITIONS_ORDER, b.position);
+        primary = (a, b) => rank(POSITIONS, a.position) - rank(POSITIONS, b.position);
         break;
       case 'priority':
         primary = (a, b) =>
@@ -1064,13 +1096,14 @@ export class FakeBackend {
     const name = view.name.trim();
     if (!name) throw ipcError('invalid_input', 'Give the view a name, then save it again.');
     view.filters.forEach(checkFilter);
+    // As the store: a view of the same name, whatever its case, is replaced and keeps its id.
+    const same = this.#views.findIndex((v) => v.name.toLowerCase() === name.toLowerCase());
     const saved: SavedView = {
       ...structuredClone(view),
       name,
-      id: this.#nextId++,
+      id: this.#views[same]?.id ?? this.#nextId++,
       created_at: this.#now(),
     };
-    const same = this.#views.findIndex((v) => v.name === name);
     if (same === -1) this.#views.push(saved);
     else this.#views[same] = saved;
     return structuredClone(saved);

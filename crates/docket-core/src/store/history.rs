@@ -15,10 +15,13 @@
 //! is lost from the history. A value already back to what it was is left alone, with no history
 //! row. An evidence link removed since is not removed again; a removed link is not restored twice.
 
+use std::collections::HashMap;
+
 use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
-use super::{fts, now, tracking, Store};
+use super::queries::parse_stored;
+use super::{fts, json_ids, now, tracking, Store};
 use crate::domain::{
     BulkOutcome, ChangeEntry, ChangeKind, ChangeSummary, TrackingEdit, UndoOutcome,
     MAX_CHANGE_ENTRIES,
@@ -49,6 +52,16 @@ pub(crate) struct EvidenceDetail {
 }
 
 impl EvidenceDetail {
+    /// Reads `id, url, label, added_at` (in that order) from an `evidence_link` row.
+    pub(crate) fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EvidenceDetail> {
+        Ok(EvidenceDetail {
+            id: r.get(0)?,
+            url: r.get(1)?,
+            label: r.get(2)?,
+            added_at: r.get(3)?,
+        })
+    }
+
     pub(crate) fn to_json(&self) -> Result<String> {
         serde_json::to_string(self).map_err(|e| {
             Error::InvalidInput(format!(
@@ -166,9 +179,11 @@ pub(crate) fn insert_change(
     Ok(tx.last_insert_rowid())
 }
 
-/// One history row of a change: the value of `field` on `recommendation_id` before and after.
+/// One history row: the value of `field` on `recommendation_id` before and after.
 pub(crate) struct Entry<'a> {
-    pub(crate) change_id: i64,
+    /// The change it belongs to; `None` for an import's change to the source's fields (see
+    /// [`super::insert_history`]), which Undo does not revert.
+    pub(crate) change_id: Option<i64>,
     pub(crate) recommendation_id: i64,
     pub(crate) field: &'a str,
     pub(crate) old: Option<&'a str>,
@@ -177,7 +192,8 @@ pub(crate) struct Entry<'a> {
     pub(crate) detail: Option<&'a str>,
 }
 
-/// Writes one history row of a change.
+/// Writes one history row (the only place that writes one by one; a bulk edit and an undo write
+/// theirs with `INSERT … SELECT`).
 pub(crate) fn insert_entry(tx: &Transaction<'_>, at: &str, who: &str, e: &Entry<'_>) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO history (recommendation_id, at, who, field, old_value, new_value, change_id,
@@ -206,21 +222,18 @@ enum BulkOp {
 }
 
 impl BulkOp {
+    /// The column and value come from [`tracking::column`], as for a single edit.
     fn of(edit: &TrackingEdit) -> Result<BulkOp> {
         match edit {
-            TrackingEdit::Priority(_)
-            | TrackingEdit::LobbyingStatus(_)
-            | TrackingEdit::ImplementationStatus(_)
-            | TrackingEdit::Assignee(_) => match tracking::column(edit) {
-                Some((col, value)) => Ok(BulkOp::Set(col, value)),
-                None => Err(not_for_bulk()),
-            },
-            TrackingEdit::AddTag(t) => Ok(BulkOp::AddTag(t.trim().to_owned())),
-            TrackingEdit::RemoveTag(t) => Ok(BulkOp::RemoveTag(t.trim().to_owned())),
             TrackingEdit::OurAsk(_)
             | TrackingEdit::Notes(_)
             | TrackingEdit::AddEvidence { .. }
             | TrackingEdit::RemoveEvidence(_) => Err(not_for_bulk()),
+            TrackingEdit::AddTag(t) => Ok(BulkOp::AddTag(t.trim().to_owned())),
+            TrackingEdit::RemoveTag(t) => Ok(BulkOp::RemoveTag(t.trim().to_owned())),
+            _ => tracking::column(edit)
+                .map(|(col, value)| BulkOp::Set(col, value))
+                .ok_or_else(not_for_bulk),
         }
     }
 
@@ -246,20 +259,6 @@ fn not_for_bulk() -> Error {
          implementation status, an assignee, or a tag added or removed."
             .into(),
     )
-}
-
-/// The ids as a JSON array, for `json_each`: one parameter however many ids there are.
-fn json_ids(ids: &[i64]) -> String {
-    let mut out = String::with_capacity(ids.len() * 8 + 2);
-    out.push('[');
-    for (i, id) in ids.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&id.to_string());
-    }
-    out.push(']');
-    out
 }
 
 impl Store {
@@ -293,7 +292,7 @@ impl Store {
         // One read transaction: the change and its entries come from one snapshot.
         let tx = self.conn.unchecked_transaction()?;
         let change = match last_change_id(&tx)? {
-            Some(id) => Some(summary(&tx, id, None)?),
+            Some(id) => summaries(&tx, &[id], None)?.pop(),
             None => None,
         };
         tx.finish()?;
@@ -323,26 +322,27 @@ impl Store {
             revert(tx, target, undo, who, &at)?;
             tx.prepare_cached("UPDATE change SET undone_at = ?2 WHERE id = ?1")?
                 .execute(rusqlite::params![target, at])?;
-            tx.prepare_cached(
-                "UPDATE recommendation SET updated_at = ?2
-                 WHERE id IN (SELECT recommendation_id FROM history WHERE change_id = ?1)",
-            )?
-            .execute(rusqlite::params![undo, at])?;
-            let recommendation_ids = tx
+            let mut recommendation_ids = tx
                 .prepare_cached(
-                    "SELECT DISTINCT recommendation_id FROM history WHERE change_id = ?1
-                     ORDER BY recommendation_id",
+                    "UPDATE recommendation SET updated_at = ?2
+                     WHERE id IN (SELECT recommendation_id FROM history WHERE change_id = ?1)
+                     RETURNING id",
                 )?
-                .query_map([undo], |r| r.get(0))?
+                .query_map(rusqlite::params![undo, at], |r| r.get(0))?
                 .collect::<rusqlite::Result<Vec<i64>>>()?;
+            // RETURNING's order is unspecified.
+            recommendation_ids.sort_unstable();
+            let undone = summaries(tx, &[target], None)?.pop().ok_or_else(|| {
+                Error::NotFound("The change to undo is gone, so nothing was undone.".into())
+            })?;
             Ok(Some(UndoOutcome {
-                undone: summary(tx, target, None)?,
+                undone,
                 recommendation_ids,
             }))
         })
     }
 
-    /// The changes touching a review, newest first, at most `limit` (1 to [`MAX_HISTORY`]);
+    /// The changes touching a review, newest first, at most `limit` (1 to 1000, `MAX_HISTORY`);
     /// `since` (RFC 3339, or a date `YYYY-MM-DD` meaning its start in UTC) keeps the changes made
     /// then or later. Each change's entries and count are those of this review's
     /// recommendations (a bulk edit of a search across reviews also touched others).
@@ -364,16 +364,6 @@ impl Store {
             .transpose()?;
         // One read transaction: the changes and their entries come from one snapshot.
         let tx = self.conn.unchecked_transaction()?;
-        let exists = tx
-            .prepare_cached("SELECT 1 FROM review WHERE id = ?1")?
-            .query_row([review_id], |_| Ok(()))
-            .optional()?
-            .is_some();
-        if !exists {
-            return Err(Error::NotFound(format!(
-                "There is no review {review_id}. It may have been deleted; pick a review from the list."
-            )));
-        }
         let ids = tx
             .prepare_cached(
                 "SELECT c.id FROM change c
@@ -387,10 +377,11 @@ impl Store {
             )?
             .query_map(rusqlite::params![review_id, since, limit], |r| r.get(0))?
             .collect::<rusqlite::Result<Vec<i64>>>()?;
-        let changes = ids
-            .into_iter()
-            .map(|id| summary(&tx, id, Some(review_id)))
-            .collect::<Result<Vec<_>>>()?;
+        if ids.is_empty() {
+            // No changes, or no such review: `review` tells them apart (NotFound).
+            self.review(review_id)?;
+        }
+        let changes = summaries(&tx, &ids, Some(review_id))?;
         tx.finish()?;
         Ok(changes)
     }
@@ -544,7 +535,13 @@ fn last_change_id(conn: &Connection) -> Result<Option<i64>> {
 /// change `undo`. Every change but an undo sets one field; were there several, the scalar fields
 /// and tags are restored field by field, then the evidence in reverse order.
 fn revert(tx: &Transaction<'_>, target: i64, undo: i64, who: &str, at: &str) -> Result<()> {
-    for (col, nullable) in SCALAR_FIELDS {
+    // Only the fields the change has: each statement below reads all of the change's rows.
+    let fields = tx
+        .prepare_cached("SELECT DISTINCT field FROM history WHERE change_id = ?1")?
+        .query_map([target], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    let has = |field: &str| fields.iter().any(|f| f == field);
+    for (col, nullable) in SCALAR_FIELDS.into_iter().filter(|(col, _)| has(col)) {
         // A recommendation with several rows for one field in one change gets back the value
         // before the first. A NOT NULL column is never set to NULL.
         let not_null = if nullable {
@@ -578,7 +575,7 @@ fn revert(tx: &Transaction<'_>, target: i64, undo: i64, who: &str, at: &str) -> 
                           WHERE change_id = ?1 AND field = '{col}')"
         ))?
         .execute([undo])?;
-        if matches!(col, "our_ask" | "notes") {
+        if tracking::in_search_index(col) {
             let ids = tx
                 .prepare_cached(
                     "SELECT recommendation_id FROM history WHERE change_id = ?1 AND field = ?2",
@@ -590,8 +587,13 @@ fn revert(tx: &Transaction<'_>, target: i64, undo: i64, who: &str, at: &str) -> 
             }
         }
     }
-    revert_tags(tx, target, undo, who, at)?;
-    revert_evidence(tx, target, undo, who, at)
+    if has("tag") {
+        revert_tags(tx, target, undo, who, at)?;
+    }
+    if has("evidence") {
+        revert_evidence(tx, target, undo, who, at)?;
+    }
+    Ok(())
 }
 
 /// Removes the tags the change added (where still there) and adds back those it removed (where
@@ -671,7 +673,7 @@ fn revert_evidence(
                 at,
                 who,
                 &Entry {
-                    change_id: undo,
+                    change_id: Some(undo),
                     recommendation_id: rec,
                     field: "evidence",
                     old: old.as_deref(),
@@ -709,14 +711,10 @@ fn remove_added_link(
                          ORDER BY id DESC LIMIT 1)
              RETURNING id, url, label, added_at",
         )?
-        .query_row(rusqlite::params![id, rec, url, label], |r| {
-            Ok(EvidenceDetail {
-                id: r.get(0)?,
-                url: r.get(1)?,
-                label: r.get(2)?,
-                added_at: r.get(3)?,
-            })
-        })
+        .query_row(
+            rusqlite::params![id, rec, url, label],
+            EvidenceDetail::from_row,
+        )
         .optional()?)
 }
 
@@ -772,67 +770,72 @@ fn restore_removed_link(
     }))
 }
 
-/// One change with its entries; `review` keeps only the entries (and the count) of that
-/// review's recommendations.
-fn summary(conn: &Connection, id: i64, review: Option<i64>) -> Result<ChangeSummary> {
-    let (at, who, kind, description, undone_at): (String, String, String, String, Option<String>) =
-        conn.prepare_cached(
-            "SELECT at, who, kind, description, undone_at FROM change WHERE id = ?1",
-        )?
-        .query_row([id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })?;
-    let kind = ChangeKind::parse(&kind).ok_or_else(|| {
-        Error::Database(rusqlite::Error::FromSqlConversionFailure(
-            3,
-            rusqlite::types::Type::Text,
-            format!("unexpected change kind {kind:?}").into(),
-        ))
-    })?;
-    let count: i64 = match review {
-        None => conn
-            .prepare_cached(
-                "SELECT count(DISTINCT recommendation_id) FROM history WHERE change_id = ?1",
-            )?
-            .query_row([id], |r| r.get(0))?,
-        Some(review) => conn
-            .prepare_cached(
-                "SELECT count(DISTINCT h.recommendation_id)
-                 FROM history h JOIN recommendation r ON r.id = h.recommendation_id
-                 WHERE h.change_id = ?1 AND r.review_id = ?2",
-            )?
-            .query_row(rusqlite::params![id, review], |r| r.get(0))?,
-    };
-    let entries = conn
+/// Changes with their entries, in the order of `ids` (an id with no change is left out);
+/// `review` keeps only the entries (and the count) of that review's recommendations. Two
+/// statements however many changes.
+fn summaries(conn: &Connection, ids: &[i64], review: Option<i64>) -> Result<Vec<ChangeSummary>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids = json_ids(ids);
+    // `CASE` runs only the count asked for: all the change's recommendations, or the review's.
+    let mut changes = conn
         .prepare_cached(
-            "SELECT h.recommendation_id, r.review_id, r.paragraph, h.field, h.old_value,
-                    h.new_value
-             FROM history h JOIN recommendation r ON r.id = h.recommendation_id
-             WHERE h.change_id = ?1 AND (?2 IS NULL OR r.review_id = ?2)
-             ORDER BY h.id
-             LIMIT ?3",
+            "SELECT c.id, c.at, c.who, c.kind, c.description, c.undone_at,
+                    CASE WHEN ?2 IS NULL
+                    THEN (SELECT count(DISTINCT recommendation_id) FROM history
+                          WHERE change_id = c.id)
+                    ELSE (SELECT count(DISTINCT h.recommendation_id)
+                          FROM history h JOIN recommendation r ON r.id = h.recommendation_id
+                          WHERE h.change_id = c.id AND r.review_id = ?2)
+                    END
+             FROM json_each(?1) j JOIN change c ON c.id = j.value
+             ORDER BY j.key",
         )?
-        .query_map(rusqlite::params![id, review, MAX_CHANGE_ENTRIES], |r| {
-            Ok(ChangeEntry {
-                recommendation_id: r.get(0)?,
-                review_id: r.get(1)?,
-                paragraph: r.get(2)?,
-                field: r.get(3)?,
-                old_value: r.get(4)?,
-                new_value: r.get(5)?,
+        .query_map(rusqlite::params![ids, review], |r| {
+            let kind: String = r.get(3)?;
+            Ok(ChangeSummary {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                who: r.get(2)?,
+                kind: parse_stored(&kind, ChangeKind::parse, 3)?,
+                description: r.get(4)?,
+                undone_at: r.get(5)?,
+                count: r.get(6)?,
+                entries: Vec::new(),
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(ChangeSummary {
-        id,
-        at,
-        who,
-        kind,
-        description,
-        count,
-        undone_at,
-        entries,
-    })
+    let position: HashMap<i64, usize> =
+        changes.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    // Each change's first entries, by the correlated subquery (run once per change).
+    let mut stmt = conn.prepare_cached(
+        "SELECT h.change_id, h.recommendation_id, r.review_id, r.paragraph, h.field, h.old_value,
+                h.new_value
+         FROM json_each(?1) j
+         JOIN history h ON h.id IN (
+             SELECT f.id FROM history f JOIN recommendation fr ON fr.id = f.recommendation_id
+             WHERE f.change_id = j.value AND (?2 IS NULL OR fr.review_id = ?2)
+             ORDER BY f.id
+             LIMIT ?3)
+         JOIN recommendation r ON r.id = h.recommendation_id
+         ORDER BY h.id",
+    )?;
+    let mut rows = stmt.query(rusqlite::params![ids, review, MAX_CHANGE_ENTRIES])?;
+    while let Some(r) = rows.next()? {
+        let change: i64 = r.get(0)?;
+        if let Some(&i) = position.get(&change) {
+            changes[i].entries.push(ChangeEntry {
+                recommendation_id: r.get(1)?,
+                review_id: r.get(2)?,
+                paragraph: r.get(3)?,
+                field: r.get(4)?,
+                old_value: r.get(5)?,
+                new_value: r.get(6)?,
+            });
+        }
+    }
+    Ok(changes)
 }
 
 #[cfg(test)]
@@ -910,6 +913,80 @@ mod tests {
         }
         assert_eq!(count_target(1), "1 recommendation");
         assert_eq!(paragraph_target(""), "a recommendation");
+    }
+
+    /// Migration v5 repeats `describe`'s wording in SQL for the history written before it (a
+    /// migration is frozen once shipped): the two must agree on every kind of edit.
+    #[test]
+    fn the_v5_backfill_words_each_edit_as_describe_does() -> Result<()> {
+        let edits: [(&str, Option<&str>, Option<&str>); 15] = [
+            ("priority", None, Some("high")),
+            ("priority", Some("high"), None),
+            ("lobbying_status", Some("not_started"), Some("in_progress")),
+            (
+                "implementation_status",
+                Some("not_assessed"),
+                Some("partially_implemented"),
+            ),
+            ("assignee", Some(""), Some("Ana")),
+            ("assignee", Some("Ana"), Some("")),
+            ("our_ask", Some(""), Some("Ratify")),
+            ("our_ask", Some("Ratify"), Some("")),
+            ("notes", Some(""), Some("Call")),
+            ("notes", Some("Call"), Some("")),
+            ("tag", None, Some("urgent")),
+            ("tag", Some("urgent"), None),
+            ("evidence", None, Some("Report <https://example.org>")),
+            ("evidence", Some("https://example.org"), None),
+            ("position", Some("pending"), Some("noted")),
+        ];
+        let mut conn = Connection::open_in_memory()?;
+        super::super::configure(&conn)?;
+        super::super::migrations::migrate_to(&mut conn, 4)?;
+        conn.execute_batch(
+            "INSERT INTO review (id, state_under_review, created_at)
+                 VALUES (1, 'Paraguay', '2024-01-01T00:00:00Z');
+             INSERT INTO recommendation (id, review_id, paragraph, sort_key, text)
+                 VALUES (1, 1, '26.1', '0026.0001', 'Ratify'), (2, 1, '', '', 'Abolish');",
+        )?;
+        for rec in [1, 2] {
+            for (field, old, new) in edits {
+                conn.execute(
+                    "INSERT INTO history (recommendation_id, at, who, field, old_value, new_value)
+                     VALUES (?1, '2024-02-01T10:00:00Z', 'Ana', ?2, ?3, ?4)",
+                    rusqlite::params![rec, field, old, new],
+                )?;
+            }
+        }
+        super::super::migrations::migrate(&mut conn, 4)?;
+        let mut stmt = conn.prepare(
+            "SELECT h.field, h.old_value, h.new_value, r.paragraph, c.description
+             FROM history h JOIN recommendation r ON r.id = h.recommendation_id
+             LEFT JOIN change c ON c.id = h.change_id
+             ORDER BY h.id",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut seen = 0;
+        while let Some(r) = rows.next()? {
+            let (field, old, new, paragraph): (String, Option<String>, Option<String>, String) =
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+            let migrated: Option<String> = r.get(4)?;
+            let expected = (field != "position").then(|| {
+                describe(
+                    &field,
+                    old.as_deref(),
+                    new.as_deref(),
+                    &paragraph_target(&paragraph),
+                )
+            });
+            assert_eq!(
+                migrated, expected,
+                "{field} {old:?} {new:?} on {paragraph:?}"
+            );
+            seen += 1;
+        }
+        assert_eq!(seen, 2 * edits.len(), "every row read back");
+        Ok(())
     }
 
     #[test]

@@ -218,9 +218,10 @@ pub const MIGRATIONS: &[&str] = &[
     FROM history h JOIN recommendation r ON r.id = h.recommendation_id
     WHERE h.field IN ('priority', 'our_ask', 'lobbying_status', 'implementation_status',
                       'assignee', 'notes', 'tag', 'evidence');
-    UPDATE history SET change_id = id
-    WHERE field IN ('priority', 'our_ask', 'lobbying_status', 'implementation_status',
-                    'assignee', 'notes', 'tag', 'evidence');
+    -- The rows given a change just above (not those of a recommendation deleted with foreign
+    -- keys off, e.g. in the sqlite3 shell: the join left them out, and no change may be named
+    -- that does not exist).
+    UPDATE history SET change_id = id WHERE id IN (SELECT id FROM change);
 
     CREATE TABLE saved_view (
         id         INTEGER PRIMARY KEY,

@@ -9,7 +9,7 @@
 //!   covers.
 
 pub mod fts;
-pub mod history;
+mod history;
 pub mod import;
 pub mod migrations;
 mod queries;
@@ -513,7 +513,8 @@ pub(crate) fn insert_labels(
     Ok(())
 }
 
-/// Writes one history row: when, who, which field, the value before and after.
+/// Writes one history row that belongs to no change (an import's change to the source's
+/// fields, which Undo does not revert): when, who, which field, the value before and after.
 pub(crate) fn insert_history(
     tx: &Transaction<'_>,
     id: i64,
@@ -522,17 +523,38 @@ pub(crate) fn insert_history(
     old: Option<&str>,
     new: Option<&str>,
 ) -> Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO history (recommendation_id, at, who, field, old_value, new_value)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(rusqlite::params![id, now(), who, field, old, new])?;
-    Ok(())
+    history::insert_entry(
+        tx,
+        &now(),
+        who,
+        &history::Entry {
+            change_id: None,
+            recommendation_id: id,
+            field,
+            old,
+            new,
+            detail: None,
+        },
+    )
 }
 
 /// The current time, RFC 3339 UTC to the second.
 pub(crate) fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// The ids as a JSON array, for `json_each`: one parameter however many ids there are.
+pub(crate) fn json_ids(ids: &[i64]) -> String {
+    let mut out = String::with_capacity(ids.len() * 8 + 2);
+    out.push('[');
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&id.to_string());
+    }
+    out.push(']');
+    out
 }
 
 #[cfg(test)]

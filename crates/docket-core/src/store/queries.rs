@@ -40,7 +40,7 @@ fn review_from_row(r: &Row<'_>) -> rusqlite::Result<ReviewSummary> {
 
 /// Reads a stored enum value; a value the schema's CHECK should have refused is a bug, reported as
 /// a database error rather than a panic.
-fn parse_stored<T>(
+pub(super) fn parse_stored<T>(
     value: &str,
     parse: fn(&str) -> Option<T>,
     column: usize,
@@ -54,7 +54,8 @@ fn parse_stored<T>(
     })
 }
 
-fn split_packed(packed: Option<String>) -> Vec<String> {
+/// The values of a `group_concat(…, char(31))`, in order.
+pub(super) fn split_packed(packed: Option<&str>) -> Vec<String> {
     packed
         .map(|p| p.split(SEP).map(str::to_owned).collect())
         .unwrap_or_default()
@@ -129,7 +130,7 @@ impl Store {
                         .map(|p| parse_stored(&p, Priority::parse, 4))
                         .transpose()?,
                     lobbying_status: parse_stored(&lobbying, LobbyingStatus::parse, 5)?,
-                    states: split_packed(r.get(6)?),
+                    states: split_packed(r.get_ref(6)?.as_str_or_null()?),
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -57,6 +57,11 @@ pub(super) fn column(edit: &TrackingEdit) -> Option<(&'static str, Option<String
     })
 }
 
+/// Whether a column of [`column`] is in the full-text index (see [`fts`]).
+pub(super) fn in_search_index(col: &str) -> bool {
+    matches!(col, "our_ask" | "notes")
+}
+
 /// Refuses values that are blank where a value is needed, or too long.
 pub(super) fn validate(edit: &TrackingEdit) -> Result<()> {
     match edit {
@@ -116,7 +121,7 @@ impl Target<'_> {
             &at,
             self.who,
             &Entry {
-                change_id,
+                change_id: Some(change_id),
                 recommendation_id: self.id,
                 field,
                 old,
@@ -163,7 +168,7 @@ fn apply(tx: &Transaction<'_>, id: i64, edit: &TrackingEdit, who: &str) -> Resul
             rusqlite::params![id, new],
         )?;
         target.record(tx, col, old.as_deref(), new.as_deref(), None)?;
-        if matches!(col, "our_ask" | "notes") {
+        if in_search_index(col) {
             fts::refresh(tx, id)?;
         }
         return Ok(());
@@ -216,14 +221,7 @@ fn apply(tx: &Transaction<'_>, id: i64, edit: &TrackingEdit, who: &str) -> Resul
                     "DELETE FROM evidence_link WHERE id = ?2 AND recommendation_id = ?1
                      RETURNING id, url, label, added_at",
                 )?
-                .query_row(rusqlite::params![id, link], |r| {
-                    Ok(EvidenceDetail {
-                        id: r.get(0)?,
-                        url: r.get(1)?,
-                        label: r.get(2)?,
-                        added_at: r.get(3)?,
-                    })
-                })
+                .query_row(rusqlite::params![id, link], EvidenceDetail::from_row)
                 .optional()?;
             let Some(old) = old else {
                 return Err(Error::NotFound(

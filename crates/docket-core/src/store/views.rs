@@ -120,47 +120,32 @@ impl Store {
                     )));
                 }
             }
-            let (query, at) = (view.query.trim(), now());
-            let id = match same_name(tx, name)? {
-                Some(id) => {
-                    tx.prepare_cached(
-                        "UPDATE saved_view SET name = ?2, review_id = ?3, query = ?4,
-                                filters = ?5, sort = ?6, descending = ?7, created_at = ?8
-                         WHERE id = ?1",
-                    )?
-                    .execute(rusqlite::params![
-                        id,
-                        name,
-                        view.review_id,
-                        query,
-                        filters,
-                        sort,
-                        view.descending,
-                        at
-                    ])?;
-                    id
-                }
-                None => {
-                    tx.prepare_cached(
-                        "INSERT INTO saved_view (name, review_id, query, filters, sort,
-                                                 descending, created_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    )?
-                    .execute(rusqlite::params![
-                        name,
-                        view.review_id,
-                        query,
-                        filters,
-                        sort,
-                        view.descending,
-                        at
-                    ])?;
-                    tx.last_insert_rowid()
-                }
-            };
+            // A view of the same name keeps its id (`?1`); else SQLite picks one (`?1` NULL).
             Ok(tx
-                .prepare_cached(&format!("SELECT {COLUMNS} FROM saved_view WHERE id = ?1"))?
-                .query_row([id], view_from_row)?)
+                .prepare_cached(&format!(
+                    "INSERT INTO saved_view (id, name, review_id, query, filters, sort,
+                                             descending, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                     ON CONFLICT (id) DO UPDATE SET
+                         name = excluded.name, review_id = excluded.review_id,
+                         query = excluded.query, filters = excluded.filters,
+                         sort = excluded.sort, descending = excluded.descending,
+                         created_at = excluded.created_at
+                     RETURNING {COLUMNS}"
+                ))?
+                .query_row(
+                    rusqlite::params![
+                        same_name(tx, name)?,
+                        name,
+                        view.review_id,
+                        view.query.trim(),
+                        filters,
+                        sort,
+                        view.descending,
+                        now()
+                    ],
+                    view_from_row,
+                )?)
         })
     }
 

@@ -328,3 +328,50 @@ fn upgrading_v4_keeps_the_history_and_lists_it_as_changes() {
         .tags
         .is_empty());
 }
+
+#[test]
+fn upgrading_v4_with_history_of_a_recommendation_deleted_outside_docket_succeeds() {
+    // The sqlite3 shell leaves foreign keys off: a recommendation deleted there keeps its history
+    // rows. The upgrade must still succeed (foreign keys are on while it runs), and the orphaned
+    // rows get no change.
+    let (_dir, path) = v4_with_history();
+    {
+        let conn = rusqlite::Connection::open(&path).expect("reopen the v4 file");
+        conn.execute_batch(
+            "PRAGMA foreign_keys = OFF;
+             DELETE FROM recommendation WHERE id = 1;",
+        )
+        .expect("delete 26.1 without its history");
+        assert_eq!(
+            count(
+                &conn,
+                "SELECT count(*) FROM history WHERE recommendation_id = 1"
+            ),
+            2,
+            "its history rows are left behind"
+        );
+    }
+    let store = Store::open(&path).expect("upgrade despite the orphaned history rows");
+    let conn = store.conn();
+    assert_eq!(
+        count(conn, "SELECT count(*) FROM change"),
+        4,
+        "one change per tracking row of 26.2"
+    );
+    assert_eq!(
+        count(
+            conn,
+            "SELECT count(*) FROM history WHERE recommendation_id = 1 AND change_id IS NOT NULL"
+        ),
+        0,
+        "no change for the orphaned rows"
+    );
+    assert_eq!(
+        count(
+            conn,
+            "SELECT count(*) FROM pragma_foreign_key_check WHERE parent = 'change'"
+        ),
+        0,
+        "no history row names a change that does not exist"
+    );
+}

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { historyButton, historyShortcut, isTextField, isUndoShortcut } from './keys';
+import {
+  historyButton,
+  historyKeyName,
+  historyShortcut,
+  isFindShortcut,
+  isTextField,
+  isUndoShortcut,
+} from './keys';
 
 function keydown(target: HTMLElement, init: KeyboardEventInit): KeyboardEvent {
   let seen: KeyboardEvent | null = null;
@@ -77,10 +84,26 @@ describe('Back and Forward', () => {
     expect(historyShortcut(keydown(input, { key: 'ArrowLeft', altKey: true }), false)).toBe('back');
   });
 
+  it('are named as the computer names them', () => {
+    expect(historyKeyName('back', false)).toBe('Alt+←');
+    expect(historyKeyName('forward', true)).toBe('⌥→');
+  });
+
   it('are the mouse buttons 3 and 4', () => {
     expect(historyButton(3)).toBe('back');
     expect(historyButton(4)).toBe('forward');
     expect(historyButton(0)).toBeNull();
     expect(historyButton(1)).toBeNull();
+  });
+});
+
+describe('Ctrl+F', () => {
+  it('goes to the search box, with Ctrl or Cmd, even from a text field', () => {
+    const input = element('<input type="text">');
+    expect(isFindShortcut(keydown(input, { key: 'f', ctrlKey: true }))).toBe(true);
+    expect(isFindShortcut(keydown(input, { key: 'F', metaKey: true }))).toBe(true);
+    expect(isFindShortcut(keydown(input, { key: 'f' }))).toBe(false);
+    expect(isFindShortcut(keydown(input, { key: 'f', ctrlKey: true, shiftKey: true }))).toBe(false);
+    expect(isFindShortcut(keydown(input, { key: 'f', ctrlKey: true, altKey: true }))).toBe(false);
   });
 });

@@ -33,6 +33,17 @@ export function undoKeyName(mac = isMac()): string {
   return mac ? '⌘Z' : 'Ctrl+Z';
 }
 
+/** The names of the Back and Forward keys on this computer, for titles: "Alt+←" or "⌥←". */
+export function historyKeyName(move: 'back' | 'forward', mac = isMac()): string {
+  return `${mac ? '⌥' : 'Alt+'}${move === 'back' ? '←' : '→'}`;
+}
+
+/** Ctrl+F (⌘F on a Mac): to the search box. */
+export function isFindShortcut(event: KeyboardEvent): boolean {
+  if (event.key.toLowerCase() !== 'f' || event.shiftKey || event.altKey) return false;
+  return event.ctrlKey || event.metaKey;
+}
+
 /** Ctrl+Z (⌘Z on a Mac) outside text fields: Docket's Undo. */
 export function isUndoShortcut(event: KeyboardEvent): boolean {
   if (event.key.toLowerCase() !== 'z' || event.shiftKey || event.altKey) return false;

@@ -2,9 +2,10 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ReviewSummary, SearchRequest, SearchResult } from '../ipc/types';
+import type { SearchRequest, SearchResult } from '../ipc/types';
 import type { ChartSpec } from './chart';
 import Dashboard from './Dashboard.svelte';
+import { usReview } from '../../test/fixtures';
 
 interface Drawn {
   canvas: HTMLCanvasElement;
@@ -34,18 +35,7 @@ async function charted(count: number): Promise<Drawn[]> {
   return drawn();
 }
 
-const REVIEW: ReviewSummary = {
-  id: 3,
-  state_under_review: 'United States of America',
-  sur_iso3: 'USA',
-  cycle: 3,
-  wg_session: 36,
-  review_date: '2020-11-09',
-  report_symbol: null,
-  addendum_symbol: null,
-  adoption_date: null,
-  recommendations: 347,
-};
+const REVIEW = usReview();
 
 function result(total: number, facets: SearchResult['facets']): SearchResult {
   return { total, hits: [], facets, terms: [] };
@@ -155,9 +145,8 @@ describe('Dashboard', () => {
 
   it('opens the list from a click on a chart too', async () => {
     const { onopen } = setup();
-    await charted(4);
-    const position = drawn().find((c) => c.spec.shape === 'doughnut');
-    position?.onpick(1);
+    const position = (await charted(4)).find((c) => c.spec.shape === 'doughnut');
+    position!.onpick(1);
     expect(onopen).toHaveBeenLastCalledWith([['position', 'supported_in_part']]);
   });
 
@@ -167,8 +156,10 @@ describe('Dashboard', () => {
     const eeg = slice('regional_group', 'EEG');
     expect(eeg).toBeDisabled();
     await user.click(eeg);
-    const lobbying = drawn().find((c) => c.spec.labels[0] === 'Not started');
-    lobbying?.onpick(1); // Planned: 0
+    // The charts come with Chart.js, after the lists: wait for them, or there is nothing to click.
+    const lobbying = (await charted(4)).find((c) => c.spec.labels[0] === 'Not started');
+    expect(lobbying, 'the lobbying chart is drawn').toBeDefined();
+    lobbying!.onpick(1); // Planned: 0
     expect(onopen).not.toHaveBeenCalled();
   });
 

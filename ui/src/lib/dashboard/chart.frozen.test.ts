@@ -1,25 +1,13 @@
 // Docket's window runs with Tauri's `freezePrototype`: Object.prototype is frozen before any
 // script. Chart.js < 4.4.3 failed there (chartjs/Chart.js#11528). Its own file, so that the
 // frozen prototype does not reach other tests.
-import { expect, it, vi } from 'vitest';
-import { fakeContext } from './fakeCanvas';
+import { expect, it } from 'vitest';
+import { fakeCanvas } from './fakeCanvas';
 
 it('draws, updates and destroys a chart with a frozen Object.prototype', async () => {
   Object.freeze(Object.prototype);
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe(): void {}
-      unobserve(): void {}
-      disconnect(): void {}
-    },
-  );
   const { drawChart } = await import('./chart');
-  const canvas = document.createElement('canvas');
-  document.body.append(canvas);
-  vi.spyOn(canvas, 'getContext').mockImplementation(
-    () => fakeContext(canvas) as unknown as CanvasRenderingContext2D,
-  );
+  const canvas = fakeCanvas();
   for (const shape of ['doughnut', 'bar', 'horizontal-bar'] as const) {
     const spec = {
       shape,

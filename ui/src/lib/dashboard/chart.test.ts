@@ -2,7 +2,7 @@
 import { Chart, type ChartEvent } from 'chart.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clickHandler, drawChart, shortLabel, type ChartSpec } from './chart';
-import { fakeContext } from './fakeCanvas';
+import { fakeCanvas } from './fakeCanvas';
 
 const SPEC: ChartSpec = {
   shape: 'bar',
@@ -12,15 +12,6 @@ const SPEC: ChartSpec = {
   values: [4, 9],
   colors: ['#1f5fbf', '#1f5fbf'],
 };
-
-function canvasWithContext(): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  document.body.append(canvas);
-  vi.spyOn(canvas, 'getContext').mockImplementation(
-    () => fakeContext(canvas) as unknown as CanvasRenderingContext2D,
-  );
-  return canvas;
-}
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -34,15 +25,7 @@ describe('drawChart', () => {
   });
 
   it('draws with Chart.js, updates in place, and is gone once destroyed', () => {
-    vi.stubGlobal(
-      'ResizeObserver',
-      class {
-        observe(): void {}
-        unobserve(): void {}
-        disconnect(): void {}
-      },
-    );
-    const canvas = canvasWithContext();
+    const canvas = fakeCanvas();
     const styles = document.querySelectorAll('style').length;
     const drawn = drawChart(canvas, SPEC, () => {});
     expect(drawn).not.toBeNull();

@@ -3,8 +3,8 @@
 //
 // Under Docket's CSP: Chart.js 4 injects no <style> element and evaluates no code; it sizes the
 // canvas through the CSSOM (element.style), which the CSP does not restrict. It copes with
-// `freezePrototype` since 4.4.3 (chartjs/Chart.js#11754); chart.test.ts draws a chart with a
-// frozen Object.prototype to keep it so.
+// `freezePrototype` since 4.4.3 (chartjs/Chart.js#11754); chart.frozen.test.ts draws a chart with
+// a frozen Object.prototype to keep it so.
 import {
   ArcElement,
   BarController,
@@ -31,8 +31,9 @@ Chart.register(
 );
 
 /** app.css `--font`: the charts use the same system fonts as the rest of the window. */
-const FONT =
+Chart.defaults.font.family =
   "system-ui, -apple-system, 'Segoe UI', Roboto, Ubuntu, Cantarell, 'Noto Sans', 'DejaVu Sans', sans-serif";
+Chart.defaults.color = TEXT_MUTED;
 
 export type ChartShape = 'doughnut' | 'bar' | 'horizontal-bar';
 
@@ -170,8 +171,6 @@ export function drawChart(
 ): DrawnChart | null {
   const context = canvas.getContext('2d');
   if (!context) return null;
-  Chart.defaults.font.family = FONT;
-  Chart.defaults.color = TEXT_MUTED;
   let current = spec;
   const chart = new Chart(
     context,

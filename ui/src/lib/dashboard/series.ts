@@ -2,14 +2,16 @@
 // segment, in the order shown, with the filters that open the list of exactly those
 // recommendations. Pure: no Chart.js, no DOM, so every rule here is tested on its own.
 import { countLabel } from '../format';
-import { LOBBYING_LABELS, LOBBYING_STATUSES, POSITION_LABELS, PRIORITIES } from '../ipc/labels';
-import type {
-  FacetFilter,
-  LobbyingStatus,
-  Position,
-  SearchRequest,
-  SearchResult,
-} from '../ipc/types';
+import {
+  LOBBYING_LABELS,
+  LOBBYING_STATUSES,
+  POSITION_LABELS,
+  POSITIONS,
+  PRIORITIES,
+  REGIONAL_GROUP_NAMES,
+  REGIONAL_GROUPS,
+} from '../ipc/labels';
+import type { FacetFilter, LobbyingStatus, SearchRequest, SearchResult } from '../ipc/types';
 import { ACCENT, LOBBYING_COLORS, OTHER_COLOR, POSITION_COLORS } from './colors';
 
 export type ChartKind = 'position' | 'regional_group' | 'theme' | 'lobbying';
@@ -30,23 +32,11 @@ export interface Slice {
 
 type Facets = SearchResult['facets'];
 
-/** Positions from accepted to not (yet) accepted: the order a doughnut is read in. */
-export const POSITION_ORDER: Position[] = ['supported', 'supported_in_part', 'noted', 'pending'];
-
-/** The five UN regional groups, as the search names them (their codes), with their names. */
-export const REGIONAL_GROUPS: { code: string; label: string; title: string }[] = [
-  { code: 'African', label: 'African', title: 'African States' },
-  { code: 'Asia-Pacific', label: 'Asia-Pacific', title: 'Asia-Pacific States' },
-  { code: 'EEG', label: 'EEG', title: 'Eastern European States (EEG)' },
-  { code: 'GRULAC', label: 'GRULAC', title: 'Latin American and Caribbean States (GRULAC)' },
-  { code: 'WEOG', label: 'WEOG', title: 'Western European and other States (WEOG)' },
-];
-
 /** How many themes the theme chart shows. */
 export const TOP_THEMES = 10;
 
 /** The filters of "recommendations with a priority" (any of the three). */
-export const PRIORITY_FILTERS: FacetFilter[] = PRIORITIES.map((p) => ['priority', p]);
+const PRIORITY_FILTERS: FacetFilter[] = PRIORITIES.map((p) => ['priority', p]);
 
 function slice(
   chart: ChartKind,
@@ -63,12 +53,12 @@ function slice(
 /** Segments by the State's position; positions with no recommendation are left out. */
 export function positionSlices(facets: Facets): Slice[] {
   const counts = facets.position ?? {};
-  const known = POSITION_ORDER.map((p) =>
+  const known = POSITIONS.map((p) =>
     slice('position', p, POSITION_LABELS[p], counts[p] ?? 0, POSITION_COLORS[p], [['position', p]]),
   );
   // A position this version of the UI does not know is still counted, under its own name.
   const other = Object.keys(counts)
-    .filter((value) => !(POSITION_ORDER as string[]).includes(value))
+    .filter((value) => !(POSITIONS as string[]).includes(value))
     .sort()
     .map((value) =>
       slice('position', value, value, counts[value] ?? 0, OTHER_COLOR, [['position', value]]),
@@ -80,17 +70,23 @@ export function positionSlices(facets: Facets): Slice[] {
  * Bars by the regional group of the recommending States: always the five groups, in the order of
  * their codes (zeros included: "no Eastern European State recommended this" is worth seeing).
  */
+/** "Eastern European States (EEG)"; "African States" (its code is already in its name). */
+function regionalGroupTitle(code: string): string {
+  const name = REGIONAL_GROUP_NAMES[code] ?? code;
+  return name.startsWith(code) ? name : `${name} (${code})`;
+}
+
 export function regionalSlices(facets: Facets): Slice[] {
   const counts = facets.regional_group ?? {};
-  return REGIONAL_GROUPS.map((g) =>
+  return REGIONAL_GROUPS.map((code) =>
     slice(
       'regional_group',
-      g.code,
-      g.label,
-      counts[g.code] ?? 0,
+      code,
+      code,
+      counts[code] ?? 0,
       ACCENT,
-      [['regional_group', g.code]],
-      g.title,
+      [['regional_group', code]],
+      regionalGroupTitle(code),
     ),
   );
 }
@@ -139,21 +135,21 @@ export function sliceTotal(slices: Slice[]): number {
   return slices.reduce((sum, s) => sum + s.count, 0);
 }
 
-/** "347 recommendations: 280 supported, 5 supported in part, 60 noted, 2 pending." */
-export function positionSummary(total: number, slices: Slice[]): string {
-  const head = countLabel(total, 'recommendation');
-  if (slices.length === 0) return `${head}.`;
+/** "<head>: 280 supported, 60 noted." — just "<head>." when every count is zero. */
+function summary(head: string, slices: Slice[]): string {
+  if (sliceTotal(slices) === 0) return `${head}.`;
   const parts = slices.map((s) => `${s.count.toLocaleString('en-US')} ${s.label.toLowerCase()}`);
   return `${head}: ${parts.join(', ')}.`;
 }
 
+/** "347 recommendations: 280 supported, 5 supported in part, 60 noted, 2 pending." */
+export function positionSummary(total: number, slices: Slice[]): string {
+  return summary(countLabel(total, 'recommendation'), slices);
+}
+
 /** "42 recommendations with a priority: 3 not started, 10 planned, …" */
 export function lobbyingSummary(slices: Slice[]): string {
-  const total = sliceTotal(slices);
-  const head = `${countLabel(total, 'recommendation')} with a priority`;
-  if (total === 0) return `${head}.`;
-  const parts = slices.map((s) => `${s.count.toLocaleString('en-US')} ${s.label.toLowerCase()}`);
-  return `${head}: ${parts.join(', ')}.`;
+  return summary(`${countLabel(sliceTotal(slices), 'recommendation')} with a priority`, slices);
 }
 
 /** What a screen reader hears for a chart: "Position: Supported 280, Noted 60." */

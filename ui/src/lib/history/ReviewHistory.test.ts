@@ -1,23 +1,13 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChangeSummary, ReviewSummary } from '../ipc/types';
+import type { ChangeSummary } from '../ipc/types';
 import ReviewHistory from './ReviewHistory.svelte';
+import { usReview } from '../../test/fixtures';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
 
-const REVIEW: ReviewSummary = {
-  id: 3,
-  state_under_review: 'United States of America',
-  sur_iso3: 'USA',
-  cycle: 3,
-  wg_session: 36,
-  review_date: '2020-11-09',
-  report_symbol: null,
-  addendum_symbol: null,
-  adoption_date: null,
-  recommendations: 347,
-};
+const REVIEW = usReview();
 
 const BULK: ChangeSummary = {
   id: 12,
@@ -76,8 +66,10 @@ const UNDO: ChangeSummary = {
   undone_at: null,
 };
 
-function setup(changes: ChangeSummary[] = [UNDO, BULK, EDIT]) {
-  const load = vi.fn(async (_since: string | null, _limit: number) => changes);
+function setup(
+  changes: ChangeSummary[] = [UNDO, BULK, EDIT],
+  load = vi.fn(async (_since: string | null, _limit: number) => changes),
+) {
   const onopenrecommendation = vi.fn();
   const onerror = vi.fn();
   const user = userEvent.setup();
@@ -194,23 +186,15 @@ describe('ReviewHistory', () => {
   });
 
   it('offers the retry when the first load fails', async () => {
-    const load = vi.fn(async () => {
+    const load = vi.fn(async (_since: string | null, _limit: number): Promise<ChangeSummary[]> => {
       throw new Error('boom');
     });
-    const onerror = vi.fn();
-    const user = userEvent.setup();
-    render(ReviewHistory, {
-      review: REVIEW,
-      load,
-      onopenrecommendation: vi.fn(),
-      onerror,
-      version: 1,
-    });
+    const { onerror, user } = setup([], load);
     expect(await screen.findByTestId('history-failed')).toHaveTextContent(
       'The history could not be loaded.',
     );
     expect(onerror).toHaveBeenCalledWith(expect.objectContaining({ kind: 'internal' }));
-    load.mockResolvedValue([BULK] as never);
+    load.mockResolvedValue([BULK]);
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findAllByTestId('change')).toHaveLength(1);
   });

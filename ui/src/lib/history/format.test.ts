@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeEntry } from '../ipc/types';
-import {
-  absoluteTime,
-  entryChange,
-  entryValue,
-  periodSince,
-  relativeTime,
-  rfc3339,
-} from './format';
+import { entryChange, entryValue, periodSince, relativeTime, rfc3339 } from './format';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
 
@@ -36,15 +29,6 @@ describe('relativeTime', () => {
 
   it('returns what it cannot read as it was written', () => {
     expect(relativeTime('soon', NOW, 'en')).toBe('soon');
-    expect(absoluteTime('soon', 'en')).toBe('soon');
-  });
-});
-
-describe('absoluteTime', () => {
-  it('writes the date and time the way the locale does', () => {
-    const text = absoluteTime('2026-11-24T10:05:00Z', 'en-GB');
-    expect(text).toMatch(/24 Nov 2026/);
-    expect(text).toMatch(/\d{2}:05/);
   });
 });
 

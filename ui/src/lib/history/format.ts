@@ -1,5 +1,6 @@
-// The review history's words and times. Times are in the user's own locale (the relative
-// "2 hours ago" and the exact time on hover); `locale` is only passed by tests.
+// The review history's words and times. "2 hours ago" is in the user's own locale (`locale` is
+// only passed by tests); the exact time on hover is lib/format.ts's formatDateTime, as in the
+// history of a recommendation.
 import { fieldLabel, historyValue } from '../ipc/labels';
 import type { ChangeEntry } from '../ipc/types';
 
@@ -51,13 +52,6 @@ export function relativeTime(at: string, now: Date, locale?: string): string {
   return format.format(0, 'second');
 }
 
-/** "24 Nov 2026, 09:03" or however the user's locale writes a date and time. */
-export function absoluteTime(at: string, locale?: string): string {
-  const date = new Date(at);
-  if (Number.isNaN(date.getTime())) return at;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-}
-
 /** A value of an entry as a person reads it: labels for codes, "(not set)" for nothing. */
 export function entryValue(field: string, value: string | null): string {
   return value === null ? '(not set)' : historyValue(field, value);
@@ -69,7 +63,10 @@ export interface EntryChange {
   change: string;
 }
 
-export function entryChange(entry: ChangeEntry): EntryChange {
+/** Takes a review history's entry, or any other with a field and its values before and after. */
+export function entryChange(
+  entry: Pick<ChangeEntry, 'field' | 'old_value' | 'new_value'>,
+): EntryChange {
   const field = fieldLabel(entry.field);
   if (entry.field.startsWith('add_') && entry.old_value === null) {
     return { field, change: entryValue(entry.field, entry.new_value) };

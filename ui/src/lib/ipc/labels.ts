@@ -30,7 +30,19 @@ export const IMPLEMENTATION_LABELS: Record<ImplementationStatus, string> = {
   fully_implemented: 'Fully implemented',
 };
 
-/** Options in the order a person expects them (not alphabetical). */
+/** The UN regional groups: the codes the search uses, and their names. */
+export const REGIONAL_GROUP_NAMES: Record<string, string> = {
+  African: 'African States',
+  'Asia-Pacific': 'Asia-Pacific States',
+  EEG: 'Eastern European States',
+  GRULAC: 'Latin American and Caribbean States',
+  WEOG: 'Western European and other States',
+};
+export const REGIONAL_GROUPS = Object.keys(REGIONAL_GROUP_NAMES);
+
+/** Options in the order a person expects them (not alphabetical); positions from accepted to not
+ * (yet) accepted. */
+export const POSITIONS: Position[] = ['supported', 'supported_in_part', 'noted', 'pending'];
 export const PRIORITIES: Priority[] = ['high', 'medium', 'low'];
 export const LOBBYING_STATUSES = Object.keys(LOBBYING_LABELS) as LobbyingStatus[];
 export const IMPLEMENTATION_STATUSES = Object.keys(IMPLEMENTATION_LABELS) as ImplementationStatus[];

@@ -1,31 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { defaultView, Navigator, sameView, type Timers, type View } from './history';
-
-/** Timers run by hand: `run()` fires what is due. */
-function manualTimers() {
-  let pending: { callback: () => void; handle: number } | null = null;
-  let next = 1;
-  const timers: Timers = {
-    set: (callback) => {
-      pending = { callback, handle: next++ };
-      return pending.handle;
-    },
-    clear: (handle) => {
-      if (pending?.handle === handle) pending = null;
-    },
-  };
-  return {
-    timers,
-    get waiting() {
-      return pending !== null;
-    },
-    run() {
-      const due = pending;
-      pending = null;
-      due?.callback();
-    },
-  };
-}
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defaultView, Navigator, sameView, type View } from './history';
 
 const start = defaultView(1);
 const typed = (query: string): View => ({ ...start, query });
@@ -57,8 +31,19 @@ describe('sameView', () => {
 });
 
 describe('Navigator', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** Whether an entry is waiting for the words to settle. */
+  const waiting = () => vi.getTimerCount() > 0;
+
   it('goes back and forward between steps', () => {
-    const nav = new Navigator(start, { timers: manualTimers().timers });
+    const nav = new Navigator(start);
     expect(nav.canBack).toBe(false);
     const noted: View = { ...start, filters: [['position', 'noted']] };
     const dashboard: View = { ...noted, mode: 'dashboard' };
@@ -76,13 +61,13 @@ describe('Navigator', () => {
   });
 
   it('does not make an entry for a step that changes nothing', () => {
-    const nav = new Navigator(start, { timers: manualTimers().timers });
+    const nav = new Navigator(start);
     nav.change({ ...start }, 'step');
     expect(nav.entries).toHaveLength(1);
   });
 
   it('drops the forward entries when a new step is taken after going back', () => {
-    const nav = new Navigator(start, { timers: manualTimers().timers });
+    const nav = new Navigator(start);
     nav.change({ ...start, sort: 'priority' }, 'step');
     nav.change({ ...start, sort: 'state' }, 'step');
     nav.back();
@@ -93,83 +78,73 @@ describe('Navigator', () => {
   });
 
   it('makes one entry for a word typed letter by letter, once it settles', () => {
-    const clock = manualTimers();
     const onchange = vi.fn();
-    const nav = new Navigator(start, { timers: clock.timers, onchange });
+    const nav = new Navigator(start, { onchange });
     for (const query of ['t', 'to', 'tor', 'tort']) nav.change(typed(query), 'typing');
     expect(nav.entries).toHaveLength(1);
     expect(nav.view.query).toBe('tort');
     expect(nav.canBack).toBe(true);
-    expect(clock.waiting).toBe(true);
+    expect(waiting()).toBe(true);
 
-    clock.run();
+    vi.runOnlyPendingTimers();
     expect(nav.entries.map((v) => v.query)).toEqual(['', 'tort']);
     expect(onchange).toHaveBeenCalled();
   });
 
   it('settles at once on Enter or when the box is left', () => {
-    const clock = manualTimers();
-    const nav = new Navigator(start, { timers: clock.timers });
+    const nav = new Navigator(start);
     nav.change(typed('death'), 'typing');
     nav.settle();
-    expect(clock.waiting).toBe(false);
+    expect(waiting()).toBe(false);
     expect(nav.entries.map((v) => v.query)).toEqual(['', 'death']);
     nav.settle();
     expect(nav.entries).toHaveLength(2);
   });
 
   it('uses the settle time it is given', () => {
-    vi.useFakeTimers();
-    try {
-      const nav = new Navigator(start, { settleMs: 700 });
-      nav.change(typed('death'), 'typing');
-      vi.advanceTimersByTime(699);
-      expect(nav.entries).toHaveLength(1);
-      vi.advanceTimersByTime(1);
-      expect(nav.entries).toHaveLength(2);
-    } finally {
-      vi.useRealTimers();
-    }
+    const nav = new Navigator(start, { settleMs: 700 });
+    nav.change(typed('death'), 'typing');
+    vi.advanceTimersByTime(699);
+    expect(nav.entries).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(nav.entries).toHaveLength(2);
   });
 
   it('Back while typing goes to the view before the words (keeping them for Forward)', () => {
-    const clock = manualTimers();
-    const nav = new Navigator(start, { timers: clock.timers });
+    const nav = new Navigator(start);
     nav.change(typed('death pen'), 'typing');
     expect(nav.back()).toEqual(start);
-    expect(clock.waiting).toBe(false);
+    expect(waiting()).toBe(false);
     expect(nav.forward()?.query).toBe('death pen');
   });
 
   it('a click after typing keeps the words with the click, in one entry', () => {
-    const clock = manualTimers();
-    const nav = new Navigator(start, { timers: clock.timers });
+    const nav = new Navigator(start);
     nav.change(typed('death'), 'typing');
     const withFilter: View = { ...typed('death'), filters: [['position', 'noted']] };
     nav.change(withFilter, 'step');
-    expect(clock.waiting).toBe(false);
+    expect(waiting()).toBe(false);
     expect(nav.entries).toEqual([start, withFilter]);
   });
 
   it('typing back to the words of the current entry makes no entry', () => {
-    const clock = manualTimers();
-    const nav = new Navigator(start, { timers: clock.timers });
+    const nav = new Navigator(start);
     nav.change(typed('x'), 'typing');
     nav.change(typed(''), 'typing');
     expect(nav.canBack).toBe(false);
-    clock.run();
+    vi.runOnlyPendingTimers();
     expect(nav.entries).toHaveLength(1);
   });
 
   it('keeps at most `limit` entries', () => {
-    const nav = new Navigator(start, { timers: manualTimers().timers, limit: 3 });
+    const nav = new Navigator(start, { limit: 3 });
     for (const query of ['a', 'b', 'c', 'd']) nav.change(typed(query), 'step');
     expect(nav.entries.map((v) => v.query)).toEqual(['b', 'c', 'd']);
     expect(nav.index).toBe(2);
   });
 
   it('starts over with reset', () => {
-    const nav = new Navigator(start, { timers: manualTimers().timers });
+    const nav = new Navigator(start);
     nav.change(typed('a'), 'step');
     nav.reset(defaultView(2));
     expect(nav.entries).toEqual([defaultView(2)]);

@@ -28,7 +28,7 @@ function filterKey([facet, value]: FacetFilter): string {
 }
 
 /** The same filters, whatever their order. */
-export function sameFilters(a: readonly FacetFilter[], b: readonly FacetFilter[]): boolean {
+function sameFilters(a: readonly FacetFilter[], b: readonly FacetFilter[]): boolean {
   if (a.length !== b.length) return false;
   const keys = new Set(a.map(filterKey));
   return b.every((filter) => keys.has(filterKey(filter)));
@@ -46,23 +46,11 @@ export function sameView(a: View, b: View): boolean {
   );
 }
 
-/** The timers the navigator uses (injectable for tests; the browser's by default). */
-export interface Timers {
-  set: (callback: () => void, ms: number) => unknown;
-  clear: (handle: unknown) => void;
-}
-
-const browserTimers: Timers = {
-  set: (callback, ms) => setTimeout(callback, ms),
-  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 export interface NavigatorOptions {
   /** Typing becomes an entry after this long without a key (ms). */
   settleMs?: number;
   /** Entries kept; the oldest are dropped beyond it. */
   limit?: number;
-  timers?: Timers;
   /** Called whenever canBack / canForward may have changed. */
   onchange?: () => void;
 }
@@ -75,10 +63,9 @@ export class Navigator {
   #index = 0;
   /** The view shown now: the current entry, or a typed view not settled yet. */
   #live: View;
-  #timer: unknown = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
   readonly #settleMs: number;
   readonly #limit: number;
-  readonly #timers: Timers;
   readonly #onchange: () => void;
 
   constructor(initial: View, options: NavigatorOptions = {}) {
@@ -86,7 +73,6 @@ export class Navigator {
     this.#live = initial;
     this.#settleMs = options.settleMs ?? SETTLE_MS;
     this.#limit = Math.max(2, options.limit ?? 100);
-    this.#timers = options.timers ?? browserTimers;
     this.#onchange = options.onchange ?? (() => undefined);
   }
 
@@ -128,7 +114,7 @@ export class Navigator {
       return;
     }
     this.#cancelTimer();
-    this.#timer = this.#timers.set(() => {
+    this.#timer = setTimeout(() => {
       this.#timer = null;
       this.settle();
     }, this.#settleMs);
@@ -189,7 +175,7 @@ export class Navigator {
 
   #cancelTimer(): void {
     if (this.#timer !== null) {
-      this.#timers.clear(this.#timer);
+      clearTimeout(this.#timer);
       this.#timer = null;
     }
   }

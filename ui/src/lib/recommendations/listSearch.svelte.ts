@@ -51,11 +51,6 @@ export class ListSearch {
     this.#pageSize = options.pageSize ?? PAGE_SIZE;
   }
 
-  /** The search asked for last (shown, or on its way). */
-  get key(): SearchKey | null {
-    return this.#wantedKey;
-  }
-
   /**
    * Shows the search `key`: after a short pause when the person is typing (`debounce`), else at
    * once. Nothing is asked when it is the search already shown or on its way.
@@ -95,7 +90,7 @@ export class ListSearch {
     try {
       const result = await this.#run({ ...pages.request(0), limit: 0 });
       if (seq !== this.#seq || this.pages !== pages) return;
-      pages.setFacets(result.facets);
+      pages.facets = result.facets;
     } catch (error) {
       if (seq === this.#seq) this.#onError(normalizeError(error));
     }

@@ -57,7 +57,7 @@ export type RunSearch = (request: SearchRequest) => Promise<SearchResult>;
 export class SearchPages {
   /** Number of matching recommendations; null until the first page arrives. */
   total = $state<number | null>(null);
-  /** Counts of every facet value (from the first page). */
+  /** Counts of every facet value (from the first page; counted again after an edit). */
   facets = $state.raw<SearchResult['facets']>({});
   /** The words searched for, folded (for highlighting in the full text). */
   terms = $state.raw<SearchTerm[]>([]);
@@ -109,11 +109,6 @@ export class SearchPages {
     return this.#pages.has(page);
   }
 
-  /** Number of pages loaded so far (for tests and diagnostics). */
-  get loadedPages(): number {
-    return this.#pages.size;
-  }
-
   /** Starts fetching the pages not loaded yet; resolves when all of them settled. */
   ensurePages(pages: number[]): Promise<void> {
     return Promise.all(pages.map((page) => this.#load(page))).then(() => undefined);
@@ -135,11 +130,6 @@ export class SearchPages {
       this.#pages.set(page, next);
       return;
     }
-  }
-
-  /** Replaces the facets' counts (after an edit changed them). */
-  setFacets(facets: SearchResult['facets']): void {
-    this.facets = facets;
   }
 
   /** The request for page `page` (the first one with the counts). */

@@ -18,11 +18,6 @@ export function toggle(selection: Selection, index: number, id: number): Selecti
   return { ids, anchor: { index, id } };
 }
 
-/** The rows from the anchor to `index`, both included, in list order. */
-export function rangeIndices(anchor: number, index: number): { start: number; end: number } {
-  return { start: Math.min(anchor, index), end: Math.max(anchor, index) + 1 };
-}
-
 /**
  * Shift+click on row `index`: every row from the anchor to it takes the anchor's state (checked
  * when the anchor is checked, else unchecked), as in a file manager. `idAt` gives the id of a
@@ -39,9 +34,9 @@ export function extend(
     const id = idAt(index);
     return id === undefined ? null : toggle(selection, index, id);
   }
-  const { start, end } = rangeIndices(anchor.index, index);
+  // The rows from the anchor to `index`, both included, in list order.
   const range: number[] = [];
-  for (let i = start; i < end; i++) {
+  for (let i = Math.min(anchor.index, index); i <= Math.max(anchor.index, index); i++) {
     const id = idAt(i);
     if (id === undefined) return null;
     range.push(id);
@@ -72,8 +67,4 @@ function applyRange(selection: Selection, range: readonly number[]): Selection {
 /** Every recommendation matching the search ("Select all N matching"). */
 export function selectAll(ids: readonly number[]): Selection {
   return { ids: new Set(ids), anchor: null };
-}
-
-export function isSelected(selection: Selection, id: number): boolean {
-  return selection.ids.has(id);
 }

@@ -1,16 +1,15 @@
 // Facets as a person reads them: their names, their values' labels and order, and the filters
 // chosen (several values of one facet widen, different facets narrow).
 import {
-  IMPLEMENTATION_LABELS,
+  historyValue,
   IMPLEMENTATION_STATUSES,
-  LOBBYING_LABELS,
   LOBBYING_STATUSES,
   NO_PRIORITY_LABEL,
-  POSITION_LABELS,
+  POSITIONS,
   PRIORITIES,
-  PRIORITY_LABELS,
+  REGIONAL_GROUP_NAMES,
 } from '../ipc/labels';
-import type { Facet, FacetFilter, Position } from '../ipc/types';
+import type { Facet, FacetFilter } from '../ipc/types';
 import { ordinal } from '../format';
 
 /** The facets in the order they are shown. */
@@ -49,16 +48,6 @@ export const FACET_LABELS: Record<Facet, string> = {
 /** Facets with many values: the first ones are shown, with "Show all N" and a filter box. */
 export const SHOWN_AT_FIRST = 8;
 
-const POSITIONS: Position[] = ['supported', 'supported_in_part', 'noted', 'pending'];
-
-const REGIONAL_GROUPS: Record<string, string> = {
-  African: 'African States',
-  'Asia-Pacific': 'Asia-Pacific States',
-  EEG: 'Eastern European States',
-  GRULAC: 'Latin American and Caribbean States',
-  WEOG: 'Western European and other States',
-};
-
 /** Facets whose values have a fixed order (the others are by count, then by name). */
 const ORDERS: Partial<Record<Facet, readonly string[]>> = {
   position: POSITIONS,
@@ -71,18 +60,15 @@ const ORDERS: Partial<Record<Facet, readonly string[]>> = {
 /** A facet value as a person reads it: "noted" → "Noted", priority "none" → "Not set". */
 export function valueLabel(facet: Facet, value: string): string {
   switch (facet) {
-    case 'position':
-      return POSITION_LABELS[value as Position] ?? value;
     case 'priority':
-      return value === 'none'
-        ? NO_PRIORITY_LABEL
-        : (PRIORITY_LABELS[value as keyof typeof PRIORITY_LABELS] ?? value);
+      return value === 'none' ? NO_PRIORITY_LABEL : historyValue(facet, value);
+    case 'position':
     case 'lobbying_status':
-      return LOBBYING_LABELS[value as keyof typeof LOBBYING_LABELS] ?? value;
     case 'implementation_status':
-      return IMPLEMENTATION_LABELS[value as keyof typeof IMPLEMENTATION_LABELS] ?? value;
+      // The same codes as the history's values, so the same labels.
+      return historyValue(facet, value);
     case 'regional_group':
-      return REGIONAL_GROUPS[value] ?? value;
+      return REGIONAL_GROUP_NAMES[value] ?? value;
     case 'action_category':
       return `Category ${value}`;
     case 'cycle': {
@@ -135,7 +121,7 @@ export function facetValues(
   return values.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
 
-export function hasFilter(filters: readonly FacetFilter[], facet: Facet, value: string): boolean {
+function hasFilter(filters: readonly FacetFilter[], facet: Facet, value: string): boolean {
   return filters.some(([f, v]) => f === facet && v === value);
 }
 

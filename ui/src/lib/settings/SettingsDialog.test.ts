@@ -1,3 +1,4 @@
+import { tick } from 'svelte';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -122,6 +123,8 @@ describe('SettingsDialog', () => {
     await user.keyboard('{Escape}');
     expect(onclose).toHaveBeenCalledTimes(1);
     view.unmount();
+    // Given back once the update that removed the dialog is applied.
+    await tick();
     expect(opener).toHaveFocus();
   });
 
@@ -139,5 +142,9 @@ describe('SettingsDialog', () => {
     expect(last).toHaveFocus();
     await user.tab();
     expect(first).toHaveFocus();
+    // From the dialog itself (a click on its background), Shift+Tab stays inside too.
+    dialog.focus();
+    await user.tab({ shift: true });
+    expect(last).toHaveFocus();
   });
 });

@@ -12,6 +12,7 @@
 //! [`Store`]: crate::Store
 
 use std::cell::OnceCell;
+use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -19,7 +20,7 @@ use std::ops::Range;
 use rusqlite::{Connection, Row};
 
 use super::{Facet, Sort};
-use crate::domain::{ImplementationStatus, LobbyingStatus};
+use crate::domain::{ImplementationStatus, LobbyingStatus, Position, Priority};
 use crate::error::Result;
 use crate::states;
 
@@ -27,9 +28,12 @@ use crate::states;
 const NONE: u32 = u32::MAX;
 
 /// A facet's place in [`Index::facets`] (its place in [`Facet::ALL`]).
-pub(super) fn slot(facet: Facet) -> usize {
+fn slot(facet: Facet) -> usize {
     facet as usize
 }
+
+// A facet is one bit of a `u16` (see `Filter`).
+const _: () = assert!(Facet::ALL.len() <= 16);
 
 /// What the database was when an index was built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +63,7 @@ pub(super) struct FacetValues {
     /// The first id of this facet's values (value `i` has id `base + i`).
     base: u32,
     /// Each value's text, as the facet counts show it and filters name it.
-    pub(super) names: Vec<String>,
+    names: Vec<String>,
 }
 
 /// The single-valued facets, in the order their values open each row's run.
@@ -72,6 +76,27 @@ const SINGLE: [Facet; 7] = [
     Facet::Assignee,
     Facet::Cycle,
 ];
+
+/// `facet`'s place in [`SINGLE`] (the place of its value in each row's run), if it is
+/// single-valued.
+const fn single_place(facet: Facet) -> Option<usize> {
+    let mut k = 0;
+    while k < SINGLE.len() {
+        if SINGLE[k] as usize == facet as usize {
+            return Some(k);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The place in each row's run of a facet known to be in [`SINGLE`] (checked when compiled).
+const fn place_of(facet: Facet) -> usize {
+    match single_place(facet) {
+        Some(k) => k,
+        None => panic!("not a single-valued facet"),
+    }
+}
 
 /// A search's filters as the index applies them.
 pub(super) struct Filter {
@@ -312,7 +337,7 @@ pub(super) struct Index {
     /// Value id → its facet's slot.
     facet_of: Vec<u8>,
     /// Every facet's values, in [`Facet::ALL`] order (see [`slot`]).
-    pub(super) facets: Vec<FacetValues>,
+    facets: Vec<FacetValues>,
     /// Row → rank of its first recommending State's name, case-insensitively ([`NONE`]: no State).
     state_rank: Vec<u32>,
     /// Row → rank of its last change, newest first ([`NONE`]: never changed).
@@ -322,10 +347,17 @@ pub(super) struct Index {
     orders: [OnceCell<Vec<u32>>; 4],
 }
 
-/// Positions in the order [`Sort::Position`] sorts them; their ids are their ranks.
-const POSITIONS: [&str; 4] = ["supported", "supported_in_part", "noted", "pending"];
-/// Priorities in the order [`Sort::Priority`] sorts them ("none" for unset).
-const PRIORITIES: [&str; 4] = ["high", "medium", "low", "none"];
+/// Positions in the order [`Sort::Position`] sorts them (seeded first: their ids are their
+/// ranks).
+const POSITIONS: [Position; 4] = [
+    Position::Supported,
+    Position::SupportedInPart,
+    Position::Noted,
+    Position::Pending,
+];
+/// A recommendation's priority when it has none, as the facet counts and filters name it; it
+/// sorts after [`Priority::ALL`] (whose ids are their ranks).
+const NO_PRIORITY: &str = "none";
 
 impl Index {
     /// Builds the index from `conn`'s snapshot, described by `stamp`.
@@ -374,17 +406,26 @@ impl Index {
         drop(review_of_row);
 
         // The recommendations' own columns, in one scan of the table.
-        let mut position = SingleBuilder::new(n, POSITIONS);
-        let mut action = SingleBuilder::new(n, ["1", "2", "3", "4", "5"]);
-        let mut priority = SingleBuilder::new(n, PRIORITIES);
+        let mut position = SingleBuilder::new(n, POSITIONS.map(Position::as_str));
+        let mut action = SingleBuilder::new(n, []);
+        let mut priority = SingleBuilder::new(
+            n,
+            Priority::ALL
+                .iter()
+                .map(|p| p.as_str())
+                .chain([NO_PRIORITY]),
+        );
         let mut lobbying = SingleBuilder::new(n, LobbyingStatus::ALL.iter().map(|s| s.as_str()));
         let mut implementation =
             SingleBuilder::new(n, ImplementationStatus::ALL.iter().map(|s| s.as_str()));
         let mut assignee = SingleBuilder::new(n, []);
-        let mut changed: Vec<(Vec<u8>, u32)> = Vec::new();
+        // Rows changed, and when (newest first when sorted).
+        let mut changed_rows: Vec<u32> = Vec::new();
+        let mut changed_at: Vec<Reverse<Vec<u8>>> = Vec::new();
         {
             let mut stmt = conn.prepare_cached(
-                "SELECT id, position, action_category, priority, lobbying_status,
+                // The action category as text: the facet's values are the numbers written out.
+                "SELECT id, position, CAST(action_category AS TEXT), priority, lobbying_status,
                         implementation_status, assignee, updated_at
                  FROM recommendation",
             )?;
@@ -394,25 +435,21 @@ impl Index {
                 let Some(row) = row_of.get(r.get(0)?) else {
                     continue;
                 };
-                let row_u32 = row;
+                if let Some(at) = bytes_or_null(r, 7)? {
+                    changed_rows.push(row);
+                    changed_at.push(Reverse(at.to_vec()));
+                }
                 let row = row as usize;
                 position.set(row, bytes(r, 1)?);
-                if let Some(c) = r.get::<_, Option<i64>>(2)? {
-                    // 1 to 5 are the first ids (see `action` above).
-                    action.values[row] = match c {
-                        1..=5 => (c - 1) as u32,
-                        _ => action.names.id(c.to_string().as_bytes()),
-                    };
+                if let Some(c) = bytes_or_null(r, 2)? {
+                    action.set(row, c);
                 }
-                priority.set(row, bytes_or_null(r, 3)?.unwrap_or(b"none"));
+                priority.set(row, bytes_or_null(r, 3)?.unwrap_or(NO_PRIORITY.as_bytes()));
                 lobbying.set(row, bytes(r, 4)?);
                 implementation.set(row, bytes(r, 5)?);
                 let who = bytes(r, 6)?;
                 if !who.is_empty() {
                     assignee.set(row, who);
-                }
-                if let Some(at) = bytes_or_null(r, 7)? {
-                    changed.push((at.to_vec(), row_u32));
                 }
             }
         }
@@ -514,9 +551,12 @@ impl Index {
 
         // Sort ranks.
         let state_column = state.finish(n);
-        let name_rank = ranks(&state_column.names, |a, b| {
-            a.to_lowercase().cmp(&b.to_lowercase())
-        });
+        let lower: Vec<String> = state_column
+            .names
+            .iter()
+            .map(|s| s.to_lowercase())
+            .collect();
+        let name_rank = ranks(&lower);
         let state_rank = first_state
             .iter()
             .map(|&s| {
@@ -528,13 +568,8 @@ impl Index {
             })
             .collect();
         let mut changed_rank = vec![NONE; n];
-        changed.sort_unstable_by(|a, b| b.0.cmp(&a.0));
-        let mut rank = 0u32;
-        for (i, (at, row)) in changed.iter().enumerate() {
-            if i > 0 && changed[i - 1].0 != *at {
-                rank += 1;
-            }
-            changed_rank[*row as usize] = rank;
+        for (row, rank) in changed_rows.into_iter().zip(ranks(&changed_at)) {
+            changed_rank[row as usize] = rank;
         }
 
         // One run of value ids per row; each facet's ids after the previous facets' (in
@@ -624,7 +659,8 @@ impl Index {
         &self.values[self.offsets[row] as usize..self.offsets[row + 1] as usize]
     }
 
-    /// The value (its place in its facet's names) of the `k`th of the [`SINGLE`] facets.
+    /// The value (its place in its facet's names) of the `k`th of the [`SINGLE`] facets (see
+    /// [`place_of`]).
     #[inline]
     fn single(&self, row: usize, k: usize) -> u32 {
         self.values[self.offsets[row] as usize + k] - self.facets[slot(SINGLE[k])].base
@@ -641,7 +677,7 @@ impl Index {
             let s = slot(*facet);
             let bit = 1u16 << s;
             filtered |= bit;
-            match SINGLE.iter().position(|f| f == facet) {
+            match single_place(*facet) {
                 Some(k) => singles.push(k),
                 None => multi = true,
             }
@@ -714,7 +750,7 @@ impl Index {
             }
         }
         for (s, rows) in near.iter().enumerate() {
-            match SINGLE.iter().position(|f| slot(*f) == s) {
+            match single_place(Facet::ALL[s]) {
                 Some(k) => {
                     for &row in rows {
                         counts[self.run(row)[k] as usize] += 1;
@@ -770,9 +806,13 @@ impl Index {
         let (order, rank): (_, &dyn Fn(usize) -> u32) = match sort {
             Sort::Paragraph => return,
             Sort::State => (&self.orders[0], &|row| self.state_rank[row]),
-            // The fixed lists' ids are their ranks (see `POSITIONS`, `PRIORITIES`).
-            Sort::Position => (&self.orders[1], &|row| self.single(row, 0)),
-            Sort::Priority => (&self.orders[2], &|row| self.single(row, 2)),
+            // The fixed lists' ids are their ranks (see `POSITIONS`, `NO_PRIORITY`).
+            Sort::Position => (&self.orders[1], &|row| {
+                self.single(row, const { place_of(Facet::Position) })
+            }),
+            Sort::Priority => (&self.orders[2], &|row| {
+                self.single(row, const { place_of(Facet::Priority) })
+            }),
             Sort::Changed => (&self.orders[3], &|row| self.changed_rank[row]),
         };
         let key = |row: u32| (u64::from(rank(row as usize)) << 32) | u64::from(row);
@@ -808,17 +848,17 @@ fn bytes_or_null<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<Option<&'r [u
     Ok(r.get_ref(i)?.as_bytes_or_null()?)
 }
 
-/// Rank of each name under `cmp` (equal names share a rank).
-fn ranks(names: &[String], cmp: impl Fn(&str, &str) -> std::cmp::Ordering) -> Vec<u32> {
-    let mut order: Vec<usize> = (0..names.len()).collect();
-    order.sort_by(|&a, &b| cmp(&names[a], &names[b]));
-    let mut ranks = vec![0u32; names.len()];
+/// Rank of each key, smallest first (equal keys share a rank).
+fn ranks<K: Ord>(keys: &[K]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
+    let mut ranks = vec![0u32; keys.len()];
     let mut rank = 0u32;
-    for (i, &name) in order.iter().enumerate() {
-        if i > 0 && cmp(&names[order[i - 1]], &names[name]).is_ne() {
+    for (i, &key) in order.iter().enumerate() {
+        if i > 0 && keys[order[i - 1]] != keys[key] {
             rank += 1;
         }
-        ranks[name] = rank;
+        ranks[key] = rank;
     }
     ranks
 }
@@ -877,8 +917,10 @@ mod tests {
 
     #[test]
     fn equal_names_share_a_rank() {
-        let names: Vec<String> = ["b", "A", "a", "C"].iter().map(|s| s.to_string()).collect();
-        let r = ranks(&names, |a, b| a.to_lowercase().cmp(&b.to_lowercase()));
-        assert_eq!(r, [1, 0, 0, 2]);
+        let names: Vec<String> = ["b", "A", "a", "C"].map(str::to_lowercase).into();
+        assert_eq!(ranks(&names), [1, 0, 0, 2]);
+        // Newest first, as the last changes are ranked.
+        let at = ["2024", "2025", "2024"].map(Reverse);
+        assert_eq!(ranks(&at), [1, 0, 1]);
     }
 }

@@ -20,7 +20,8 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use self::index::{Index, Stamp};
-use super::{fts, Store};
+use super::queries::{parse_stored, split_packed};
+use super::{fts, json_ids, Store};
 use crate::domain::{LobbyingStatus, Position, Priority};
 use crate::error::{Error, Result};
 use crate::states::{self, RegionalGroup};
@@ -247,16 +248,28 @@ fn canonical_value(facet: Facet, value: &str) -> Result<String> {
     })
 }
 
-/// The request's filters, checked, grouped by facet.
-fn canonical_filters(filters: &[(Facet, String)]) -> Result<BTreeMap<Facet, Vec<String>>> {
-    let mut by_facet: BTreeMap<Facet, Vec<String>> = BTreeMap::new();
-    for (facet, value) in filters {
-        by_facet
-            .entry(*facet)
-            .or_default()
-            .push(canonical_value(*facet, value)?);
+/// What a request asks for, checked and written as FTS5 and the index take it.
+struct Conditions {
+    /// The words, as [`fts::to_match_query`] writes them; `None` for no text condition.
+    match_query: Option<String>,
+    /// The filters, grouped by facet (see [`canonical_value`]).
+    filters: BTreeMap<Facet, Vec<String>>,
+}
+
+impl Conditions {
+    fn of(request: &SearchRequest) -> Result<Conditions> {
+        let mut filters: BTreeMap<Facet, Vec<String>> = BTreeMap::new();
+        for (facet, value) in &request.filters {
+            filters
+                .entry(*facet)
+                .or_default()
+                .push(canonical_value(*facet, value)?);
+        }
+        Ok(Conditions {
+            match_query: fts::to_match_query(&request.query),
+            filters,
+        })
     }
-    Ok(by_facet)
 }
 
 /// Folds one token as the full-text index does (`unicode61 remove_diacritics 2`): lower case,
@@ -280,14 +293,16 @@ fn fold_into(token: &str, out: &mut String) {
 
 /// The words of a query, folded, and whether each is a prefix (each word of a phrase is a term).
 pub fn query_terms(query: &str) -> Vec<SearchTerm> {
-    let Some(q) = fts::to_match_query(query) else {
-        return Vec::new();
-    };
+    fts::to_match_query(query).map_or_else(Vec::new, |q| match_terms(&q))
+}
+
+/// The terms of a query as [`fts::to_match_query`] wrote it.
+fn match_terms(match_query: &str) -> Vec<SearchTerm> {
     // `to_match_query` writes `"a b" "c"*`: split on quotes, the odd pieces are the quoted
     // words and each even piece what follows them (a `*` after a prefix).
     let mut terms: Vec<SearchTerm> = Vec::new();
     let mut folded = String::new();
-    for (i, piece) in q.split('"').enumerate() {
+    for (i, piece) in match_query.split('"').enumerate() {
         if i % 2 == 1 {
             for word in piece.split_whitespace() {
                 fold_into(word, &mut folded);
@@ -413,14 +428,14 @@ fn set_bits(words: &[u64]) -> impl Iterator<Item = u32> + '_ {
     })
 }
 
-/// The rows matching a request's words and filters, in the request's order, with the facets'
-/// counts when `count`.
+/// The rows matching a request's words and filters (its `conditions`), in the request's order,
+/// with the facets' counts when `count`.
 fn select(
     store: &Store,
     conn: &Connection,
     index: &Index,
     request: &SearchRequest,
-    filters: &BTreeMap<Facet, Vec<String>>,
+    conditions: &Conditions,
     count: bool,
 ) -> Result<Selection> {
     let range = match request.review_id {
@@ -432,10 +447,10 @@ fn select(
             None => store.review(id).map(|_| 0..0)?,
         },
     };
-    let filter = index.filter(filters);
-    let mut near: Option<Vec<Vec<u32>>> = count.then(|| vec![Vec::new(); index.facets.len()]);
+    let filter = index.filter(&conditions.filters);
+    let mut near: Option<Vec<Vec<u32>>> = count.then(|| vec![Vec::new(); Facet::ALL.len()]);
 
-    let mut rows = match fts::to_match_query(&request.query) {
+    let mut rows = match &conditions.match_query {
         None => index.scan(range, &filter, near.as_deref_mut()),
         Some(q) => {
             // The words' rowids, kept when in range, as a bit set over the rows: read back in
@@ -463,24 +478,11 @@ fn select(
     Ok(Selection { rows, facets })
 }
 
-/// Reads a stored enum value; one the schema's CHECK should have refused is reported as a
-/// database error, not a panic.
-fn stored<T>(value: &str, parse: fn(&str) -> Option<T>, column: usize) -> rusqlite::Result<T> {
-    parse(value).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            column,
-            rusqlite::types::Type::Text,
-            format!("unexpected stored value {value:?}").into(),
-        )
-    })
-}
-
 /// The hits of a page, by id, in the ids' order (an id deleted meanwhile is left out).
 fn fetch_hits(conn: &Connection, ids: &[i64], terms: &[SearchTerm]) -> Result<Vec<SearchHit>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
     let mut stmt = conn.prepare_cached(
         "SELECT r.id, r.review_id, r.paragraph, r.text, r.position, r.priority,
                 r.lobbying_status, r.updated_at,
@@ -490,7 +492,7 @@ fn fetch_hits(conn: &Connection, ids: &[i64], terms: &[SearchTerm]) -> Result<Ve
          WHERE r.id IN (SELECT value FROM json_each(?1))",
     )?;
     let mut by_id: HashMap<i64, SearchHit> = stmt
-        .query_map([format!("[{list}]")], |r| {
+        .query_map([json_ids(ids)], |r| {
             let text = r.get_ref(3)?.as_str()?;
             let (snippet, matches) = snippet(text, terms);
             let id: i64 = r.get(0)?;
@@ -502,19 +504,19 @@ fn fetch_hits(conn: &Connection, ids: &[i64], terms: &[SearchTerm]) -> Result<Ve
                     paragraph: r.get(2)?,
                     snippet,
                     matches,
-                    position: stored(r.get_ref(4)?.as_str()?, Position::parse, 4)?,
+                    position: parse_stored(r.get_ref(4)?.as_str()?, Position::parse, 4)?,
                     priority: r
                         .get_ref(5)?
                         .as_str_or_null()?
-                        .map(|p| stored(p, Priority::parse, 5))
+                        .map(|p| parse_stored(p, Priority::parse, 5))
                         .transpose()?,
-                    lobbying_status: stored(r.get_ref(6)?.as_str()?, LobbyingStatus::parse, 6)?,
+                    lobbying_status: parse_stored(
+                        r.get_ref(6)?.as_str()?,
+                        LobbyingStatus::parse,
+                        6,
+                    )?,
                     updated_at: r.get(7)?,
-                    states: r
-                        .get_ref(8)?
-                        .as_str_or_null()?
-                        .map(|s| s.split('\u{1f}').map(str::to_owned).collect())
-                        .unwrap_or_default(),
+                    states: split_packed(r.get_ref(8)?.as_str_or_null()?),
                 },
             ))
         })?
@@ -550,10 +552,13 @@ impl Store {
     /// Runs a search: the page of hits, the total, the facets' counts (when asked) and the
     /// folded words searched for.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResult> {
-        let filters = canonical_filters(&request.filters)?;
-        let terms = query_terms(&request.query);
+        let conditions = Conditions::of(request)?;
+        let terms = conditions
+            .match_query
+            .as_deref()
+            .map_or_else(Vec::new, match_terms);
         self.with_index(|conn, index| {
-            let selection = select(self, conn, index, request, &filters, request.facets)?;
+            let selection = select(self, conn, index, request, &conditions, request.facets)?;
             let rows = &selection.rows;
             let offset = usize::try_from(request.offset.max(0))
                 .unwrap_or(usize::MAX)
@@ -576,9 +581,9 @@ impl Store {
     /// The id of every recommendation a search matches, in its order (for "select all
     /// matching"); its offset, limit and facets are ignored.
     pub fn search_ids(&self, request: &SearchRequest) -> Result<Vec<i64>> {
-        let filters = canonical_filters(&request.filters)?;
+        let conditions = Conditions::of(request)?;
         self.with_index(|conn, index| {
-            let selection = select(self, conn, index, request, &filters, false)?;
+            let selection = select(self, conn, index, request, &conditions, false)?;
             Ok(selection
                 .rows
                 .iter()
