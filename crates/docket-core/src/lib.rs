@@ -4,6 +4,10 @@
 //! (`crates/docket-cli`) are thin adapters over it, and its tests run in seconds.
 #![deny(missing_docs)]
 
+#[macro_use]
+mod macros;
+
+pub mod calendar;
 pub mod domain;
 pub mod error;
 pub mod import;

@@ -8,6 +8,7 @@
 //! - The full-text index is kept in sync here ([`fts`]), by every write path that changes what it
 //!   covers.
 
+mod calendar;
 pub mod fts;
 mod history;
 pub mod import;

@@ -18,6 +18,14 @@ import type {
   SearchRequest,
   SearchResult,
   UndoOutcome,
+  CalendarEvent,
+  Deadline,
+  DeadlineStatus,
+  DueReminder,
+  EventDateEdit,
+  EventKind,
+  HrcSessionDates,
+  NewDeadline,
 } from './types';
 
 /** Calls a command; rejects only with a normalized IpcError. */
@@ -100,6 +108,48 @@ export const api = {
 
   /** Sets the name recorded in the history; resolves to the name as saved. */
   setUserName: (name: string): Promise<string> => call('set_user_name', { name }),
+
+  /** The calendar of one review, or of everything (`reviewId` null), in date order. */
+  calendar: (reviewId: number | null): Promise<CalendarEvent[]> => call('calendar', { reviewId }),
+
+  /** Sets a computed event's date; `confirmed` makes it official (it wins over the rule). */
+  setEventDate: (edit: EventDateEdit): Promise<void> => call('set_event_date', { edit }),
+
+  /** Gives a computed event back to its rule. */
+  resetEventDate: (reviewId: number, kind: EventKind): Promise<void> =>
+    call('reset_event_date', { reviewId, kind }),
+
+  /** Creates a deadline (`id` null) or replaces one's content. */
+  saveDeadline: (id: number | null, deadline: NewDeadline): Promise<Deadline> =>
+    call('save_deadline', { id, deadline }),
+
+  setDeadlineStatus: (id: number, status: DeadlineStatus): Promise<Deadline> =>
+    call('set_deadline_status', { id, status }),
+
+  deleteDeadline: (id: number): Promise<void> => call('delete_deadline', { id }),
+
+  /** The deadlines linked to a recommendation, soonest first. */
+  recommendationDeadlines: (recommendationId: number): Promise<Deadline[]> =>
+    call('recommendation_deadlines', { recommendationId }),
+
+  /** Snoozes a reminder for `minutes`. */
+  snoozeReminder: (id: number, minutes: number): Promise<void> =>
+    call('snooze_reminder', { id, minutes }),
+
+  /** Reminders that came due while Docket was closed: returned once, then empty. */
+  takeMissedReminders: (): Promise<DueReminder[]> => call('take_missed_reminders'),
+
+  /** The Council's sessions (Settings): Docket's table with the user's corrections. */
+  hrcSessions: (): Promise<HrcSessionDates[]> => call('hrc_sessions'),
+
+  setHrcSession: (number: number, opens: string, closes: string): Promise<HrcSessionDates[]> =>
+    call('set_hrc_session', { number, opens, closes }),
+
+  resetHrcSession: (number: number): Promise<HrcSessionDates[]> =>
+    call('reset_hrc_session', { number }),
+
+  /** Opens the native save dialog and writes the calendar as .ics; null when cancelled. */
+  exportIcs: (reviewId: number | null): Promise<string | null> => call('export_ics', { reviewId }),
 
   /** Menu choices and files dropped on the window arrive through `handler`. */
   subscribeAppEvents: (handler: (event: AppEvent) => void): Promise<void> =>

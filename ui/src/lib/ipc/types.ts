@@ -226,7 +226,9 @@ export type AppEvent =
   | { kind: 'menu'; action: 'import' | 'paste' }
   | { kind: 'drag_enter' }
   | { kind: 'drag_leave' }
-  | { kind: 'files_dropped'; paths: string[] };
+  | { kind: 'files_dropped'; paths: string[] }
+  /** Reminders that came due while the app runs (a desktop notification was also requested). */
+  | { kind: 'reminders'; due: DueReminder[] };
 
 // Find and track (crates/docket-core/src/store/{search,history,views}.rs).
 
@@ -361,3 +363,131 @@ export interface SavedView {
 }
 
 export type NewSavedView = Omit<SavedView, 'id' | 'created_at'>;
+
+// The calendar (crates/docket-core/src/calendar/mod.rs).
+
+export type EventKind =
+  | 'review'
+  | 'responses_due'
+  | 'speakers_list_opens'
+  | 'written_statement_due'
+  | 'adoption'
+  | 'mid_term'
+  | 'next_submission_due'
+  | 'next_review'
+  | 'custom';
+
+export type DeadlineStatus = 'to_do' | 'in_progress' | 'done';
+
+/** One event: a date computed from a review, or one of the organization's deadlines. */
+export interface CalendarEvent {
+  /** Stable id (also the iCalendar UID). */
+  uid: string;
+  kind: EventKind;
+  review_id: number | null;
+  /** The review in words, e.g. "United States of America, WG 36". */
+  review: string | null;
+  title: string;
+  /** YYYY-MM-DD, in `time_zone`. */
+  date: string;
+  /** Last day of an event spanning several days. */
+  end_date: string | null;
+  /** HH:MM, or null for the whole day. */
+  time: string | null;
+  /** IANA zone (Europe/Zurich = Geneva for the Council's events). */
+  time_zone: string | null;
+  /** Official: it wins over the rule. */
+  confirmed: boolean;
+  /** The user set this date. */
+  edited: boolean;
+  /** The rule in words ("Your deadline" for the organization's own). */
+  rule: string;
+  /** Where the rule comes from. */
+  source: string;
+  /** The rule's date when the user changed it. */
+  rule_date: string | null;
+  /** The deadline, for `custom` events. */
+  deadline: Deadline | null;
+  overdue: boolean;
+  /** A reminder of this deadline has come due. */
+  reminder_due: boolean;
+}
+
+export interface LinkedRecommendation {
+  id: number;
+  review_id: number;
+  paragraph: string;
+}
+
+export interface Reminder {
+  id: number;
+  /** Minutes before the due time (10080 = 7 days, 1440 = 1 day, 0 = on time). */
+  minutes_before: number;
+  /** RFC 3339, UTC. */
+  fires_at: string;
+  fired_at: string | null;
+  snoozed_until: string | null;
+}
+
+export interface Deadline {
+  id: number;
+  uid: string;
+  review_id: number | null;
+  event_kind: EventKind | null;
+  title: string;
+  due_date: string;
+  due_time: string | null;
+  time_zone: string;
+  owner: string;
+  status: DeadlineStatus;
+  notes: string;
+  recommendations: LinkedRecommendation[];
+  reminders: Reminder[];
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewDeadline {
+  review_id: number | null;
+  event_kind: EventKind | null;
+  title: string;
+  due_date: string;
+  due_time: string | null;
+  time_zone: string;
+  owner: string;
+  status: DeadlineStatus;
+  notes: string;
+  recommendation_ids: number[];
+  /** Minutes before the due time. */
+  reminders: number[];
+}
+
+/** A reminder to show: notified now, or missed while Docket was closed. */
+export interface DueReminder {
+  reminder_id: number;
+  deadline_id: number;
+  title: string;
+  due_date: string;
+  due_time: string | null;
+  time_zone: string;
+  review: string | null;
+  fires_at: string;
+  overdue: boolean;
+}
+
+export interface HrcSessionDates {
+  number: number;
+  opens: string;
+  closes: string;
+  /** Corrected by the user in Settings. */
+  edited: boolean;
+  /** Beyond Docket's table: the usual months, a guess until corrected. */
+  estimated: boolean;
+}
+
+export interface EventDateEdit {
+  review_id: number;
+  kind: EventKind;
+  date: string;
+  confirmed: boolean;
+}
