@@ -1,5 +1,7 @@
 //! `docket-cli`: Docket on the command line, on the same database as the app.
 
+mod calendar;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -99,6 +101,21 @@ enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// The calendar: each review's dates (computed from the UPR's rules, or confirmed) and your
+    /// deadlines, in date order; or write them to an iCalendar file for Outlook, Google or Apple
+    /// Calendar (exporting again updates the same entries).
+    Calendar {
+        /// Only this review's events (see `reviews`); default: every review.
+        #[arg(long, value_name = "ID")]
+        review: Option<i64>,
+        /// Print JSON: {"events": [...]}.
+        #[arg(long)]
+        json: bool,
+        /// Write the events to this .ics file (replaced whole, never left half-written); with
+        /// --json the JSON is still printed and the file's message goes to standard error.
+        #[arg(long, value_name = "PATH")]
+        ics: Option<PathBuf>,
     },
     /// Show one recommendation by its paragraph number.
     Show {
@@ -239,6 +256,32 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<bool, Error> {
                 json(&result)?
             } else {
                 search_text(&result)
+            }
+        }
+        Command::Calendar {
+            review,
+            json: as_json,
+            ics,
+        } => {
+            let now = std::time::SystemTime::now();
+            let events = calendar::events(&store, review, now)?;
+            let written = match &ics {
+                Some(path) => {
+                    let name = calendar::calendar_name(&store, review, &events);
+                    let count = calendar::write_ics_file(path, &name, &events, now)?;
+                    Some(calendar::written_text(path, count))
+                }
+                None => None,
+            };
+            match (as_json, written) {
+                (true, written) => {
+                    if let Some(message) = written {
+                        eprintln!("{message}");
+                    }
+                    json(&calendar::CalendarJson { events: &events })?
+                }
+                (false, Some(message)) => message,
+                (false, None) => calendar::table(&events, review),
             }
         }
         Command::Show {

@@ -550,3 +550,254 @@ fn search_sorts_by_the_first_recommending_state_and_reverses_with_desc() {
     let err = fails(&db, &["search", "x", "--sort", "colour"]);
     assert!(err.contains("colour"), "{err}");
 }
+
+/// The event kinds `calendar --json` may print.
+const EVENT_KINDS: &[&str] = &[
+    "review",
+    "responses_due",
+    "speakers_list_opens",
+    "written_statement_due",
+    "adoption",
+    "mid_term",
+    "next_submission_due",
+    "next_review",
+    "custom",
+];
+
+#[test]
+fn calendar_json_has_the_samples_confirmed_adoption() {
+    let (_dir, db, id) = with_sample();
+    let out = json_of(&ok(
+        &db,
+        &["calendar", "--review", &id.to_string(), "--json"],
+    ));
+    let obj = out.as_object().unwrap();
+    assert_eq!(
+        obj.keys().collect::<Vec<_>>(),
+        vec!["events"],
+        "exactly {{\"events\": [...]}}"
+    );
+    let events = out["events"].as_array().unwrap();
+    assert!(events.len() >= 5, "the review's timeline: {out}");
+    for e in events {
+        let kind = e["kind"].as_str().unwrap();
+        assert!(EVENT_KINDS.contains(&kind), "known kind {kind}");
+        assert!(e["date"].as_str().unwrap().len() == 10, "{e}");
+        assert!(e["confirmed"].is_boolean(), "{e}");
+        assert!(!e["rule"].as_str().unwrap().is_empty(), "{e}");
+        assert!(!e["title"].as_str().unwrap().is_empty(), "{e}");
+        assert_eq!(e["review_id"], json!(id));
+    }
+    let adoption: Vec<&Value> = events.iter().filter(|e| e["kind"] == "adoption").collect();
+    assert_eq!(adoption.len(), 1, "{out}");
+    assert_eq!(adoption[0]["date"], "2021-03-17");
+    assert_eq!(adoption[0]["confirmed"], true);
+    let dates: Vec<&str> = events.iter().map(|e| e["date"].as_str().unwrap()).collect();
+    assert!(
+        dates.windows(2).all(|w| w[0] <= w[1]),
+        "date order: {dates:?}"
+    );
+
+    let all = json_of(&ok(&db, &["calendar", "--json"]));
+    assert_eq!(all, out, "one review in the database: the same events");
+}
+
+#[test]
+fn calendar_text_is_a_table_with_flags() {
+    let (_dir, db, id) = with_sample();
+    let text = ok(&db, &["calendar", "--review", &id.to_string()]);
+    let adoption = text
+        .lines()
+        .find(|l| l.starts_with("2021-03-17"))
+        .unwrap_or_else(|| panic!("a row for the adoption: {text}"));
+    for fact in [
+        "Adoption",
+        "confirmed",
+        "HRC46",
+        "United States of America, WG 36",
+    ] {
+        assert!(adoption.contains(fact), "{fact:?} in {adoption:?}");
+    }
+    assert!(text.contains("estimated"), "dates from the rules: {text}");
+    assert!(
+        text.contains("DATE") && text.contains("KIND"),
+        "a header: {text}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let empty = ok(&dir.path().join("x.sqlite3"), &["calendar"]);
+    assert!(empty.contains("No calendar events"), "{empty}");
+}
+
+/// The file's content lines, unfolded (RFC 5545 3.1), after checking the physical lines.
+fn ics_lines(ics: &str) -> Vec<String> {
+    assert!(ics.ends_with("\r\n"), "ends with CRLF");
+    for line in ics.split_inclusive('\n') {
+        assert!(line.ends_with("\r\n"), "CRLF: {line:?}");
+        assert!(line.len() - 2 <= 75, "at most 75 octets: {line:?}");
+    }
+    ics.replace("\r\n ", "")
+        .split_terminator("\r\n")
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn calendar_ics_writes_a_whole_file_that_parses_and_keeps_its_uids() {
+    let (dir, db, id) = with_sample();
+    let review = id.to_string();
+    let path = dir.path().join("upr.ics");
+    let out = ok(
+        &db,
+        &[
+            "calendar",
+            "--review",
+            &review,
+            "--ics",
+            path.to_str().unwrap(),
+        ],
+    );
+    let events = json_of(&ok(&db, &["calendar", "--review", &review, "--json"]));
+    let events = events["events"].as_array().unwrap();
+    assert!(
+        out.contains(&format!("Wrote {} events", events.len()))
+            && out.contains(path.to_str().unwrap()),
+        "says what it wrote where: {out}"
+    );
+    let ics = std::fs::read_to_string(&path).unwrap();
+    let lines = ics_lines(&ics);
+    // Components nest and every line is NAME[;PARAM=...]:VALUE.
+    let mut open: Vec<&str> = Vec::new();
+    for line in &lines {
+        let (name, _) = line
+            .split_once(':')
+            .unwrap_or_else(|| panic!("a content line: {line:?}"));
+        assert!(
+            name.chars().next().is_some_and(|c| c.is_ascii_uppercase()),
+            "{line:?}"
+        );
+        if let Some(c) = line.strip_prefix("BEGIN:") {
+            open.push(c);
+        } else if let Some(c) = line.strip_prefix("END:") {
+            assert_eq!(open.pop(), Some(c), "{line:?} closes what was opened");
+        }
+    }
+    assert!(open.is_empty(), "every component closed");
+    assert_eq!(lines.first().map(String::as_str), Some("BEGIN:VCALENDAR"));
+    assert!(lines.iter().any(|l| l == "VERSION:2.0"));
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with("X-WR-CALNAME:Docket: United States of America")));
+    let uids: Vec<&str> = lines
+        .iter()
+        .filter_map(|l| l.strip_prefix("UID:"))
+        .collect();
+    let expected: Vec<&str> = events.iter().map(|e| e["uid"].as_str().unwrap()).collect();
+    assert_eq!(uids, expected, "one VEVENT per event, with its uid");
+    assert!(
+        lines.iter().any(|l| l == "DTSTART;VALUE=DATE:20210317"),
+        "the adoption, a whole day"
+    );
+
+    // Exporting again replaces the file and keeps the UIDs; nothing else is left in the folder.
+    ok(
+        &db,
+        &[
+            "calendar",
+            "--review",
+            &review,
+            "--ics",
+            path.to_str().unwrap(),
+        ],
+    );
+    let again = std::fs::read_to_string(&path).unwrap();
+    let again_uids: Vec<String> = ics_lines(&again)
+        .iter()
+        .filter_map(|l| l.strip_prefix("UID:").map(str::to_owned))
+        .collect();
+    assert_eq!(again_uids, uids);
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with("x.sqlite3"))
+        .collect();
+    names.sort();
+    assert_eq!(names, vec!["upr.ics"], "no temporary file left");
+}
+
+#[test]
+fn calendar_ics_with_json_prints_the_json_and_says_where_on_stderr() {
+    let (dir, db, _) = with_sample();
+    let path = dir.path().join("all.ics");
+    let o = run(
+        Some(&db),
+        &["calendar", "--json", "--ics", path.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = json_of(&stdout(&o));
+    assert!(out["events"].as_array().unwrap().len() >= 5);
+    assert!(stderr(&o).contains("Wrote"), "{}", stderr(&o));
+    assert!(path.exists());
+}
+
+#[test]
+fn calendar_of_an_unknown_review_fails_and_writes_nothing() {
+    let (dir, db, id) = with_sample();
+    let missing = (id + 1).to_string();
+    let err = fails(&db, &["calendar", "--review", &missing]);
+    assert!(
+        err.contains("no review"),
+        "says the review is missing: {err}"
+    );
+    assert!(err.contains(&missing), "names it: {err}");
+    let path = dir.path().join("none.ics");
+    let err = fails(
+        &db,
+        &[
+            "calendar",
+            "--review",
+            &missing,
+            "--json",
+            "--ics",
+            path.to_str().unwrap(),
+        ],
+    );
+    assert!(err.contains("no review"), "{err}");
+    assert!(!path.exists(), "no file for a failed export");
+}
+
+#[test]
+fn calendar_ics_into_a_missing_folder_fails_and_leaves_an_existing_file_alone() {
+    let (dir, db, _) = with_sample();
+    let nowhere = dir.path().join("no such folder").join("upr.ics");
+    let err = fails(&db, &["calendar", "--ics", nowhere.to_str().unwrap()]);
+    assert!(err.contains("could not write"), "{err}");
+    assert!(!dir.path().join("no such folder").exists());
+
+    let err = fails(&db, &["calendar", "--ics", dir.path().to_str().unwrap()]);
+    assert!(err.contains("is a folder"), "{err}");
+
+    // A file that cannot be replaced (its folder is read-only) keeps its content.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = dir.path().join("locked");
+        std::fs::create_dir(&locked).unwrap();
+        let path = locked.join("upr.ics");
+        std::fs::write(&path, "old calendar").unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
+        let probe = locked.join("probe");
+        // Root ignores permissions: nothing to check then.
+        if std::fs::write(&probe, "x").is_err() {
+            let err = fails(&db, &["calendar", "--ics", path.to_str().unwrap()]);
+            assert!(err.contains("could not write"), "{err}");
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), "old calendar");
+            assert_eq!(
+                std::fs::read_dir(&locked).unwrap().count(),
+                1,
+                "no temp file"
+            );
+        }
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}

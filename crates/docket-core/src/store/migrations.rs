@@ -235,6 +235,81 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX saved_view_by_review ON saved_view(review_id);
     "#,
+    // v6, the calendar:
+    // - `calendar_override`: the user's date for an event computed from a review (one per review
+    //   and kind; `confirmed` when it is the official date). Gone with the review.
+    // - `hrc_session_override`: Settings' corrections of the Council's session dates (Docket's
+    //   own table is in the code, `calendar::sessions`).
+    // - `deadline`: the organization's own deadlines and tasks. `uid` (the iCalendar UID) is made
+    //   once at creation and never changes. A deadline outlives its review (`review_id` becomes
+    //   NULL): the organization's work is never deleted with imported data. `due_date` is
+    //   `YYYY-MM-DD`, `due_time` `HH:MM` or NULL for the whole day, both in `time_zone` (IANA).
+    // - `deadline_recommendation`: the recommendations a deadline is about; a link goes with
+    //   either side.
+    // - `reminder`: when to remind of a deadline, as minutes before it; `fires_at` is that time
+    //   computed (RFC 3339, UTC, to the second, so that instants compare as text), `fired_at` when
+    //   it was shown, `snoozed_until` when it comes due again. The partial index serves the
+    //   check of pending reminders (`coalesce(snoozed_until, fires_at)` is when one comes due).
+    r#"
+    CREATE TABLE calendar_override (
+        review_id  INTEGER NOT NULL REFERENCES review(id) ON DELETE CASCADE,
+        kind       TEXT NOT NULL
+                   CHECK (kind IN ('review', 'responses_due', 'speakers_list_opens',
+                                   'written_statement_due', 'adoption', 'mid_term',
+                                   'next_submission_due', 'next_review')),
+        date       TEXT NOT NULL,
+        confirmed  INTEGER NOT NULL DEFAULT 0 CHECK (confirmed IN (0, 1)),
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (review_id, kind)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE hrc_session_override (
+        number     INTEGER PRIMARY KEY,
+        opens      TEXT NOT NULL,
+        closes     TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+
+    CREATE TABLE deadline (
+        id         INTEGER PRIMARY KEY,
+        uid        TEXT NOT NULL UNIQUE,
+        review_id  INTEGER REFERENCES review(id) ON DELETE SET NULL,
+        event_kind TEXT
+                   CHECK (event_kind IN ('review', 'responses_due', 'speakers_list_opens',
+                                         'written_statement_due', 'adoption', 'mid_term',
+                                         'next_submission_due', 'next_review')),
+        title      TEXT NOT NULL,
+        due_date   TEXT NOT NULL,
+        due_time   TEXT,
+        time_zone  TEXT NOT NULL,
+        owner      TEXT NOT NULL DEFAULT '',
+        status     TEXT NOT NULL DEFAULT 'to_do' CHECK (status IN ('to_do', 'in_progress', 'done')),
+        notes      TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX deadline_by_review ON deadline(review_id, due_date);
+
+    CREATE TABLE deadline_recommendation (
+        deadline_id       INTEGER NOT NULL REFERENCES deadline(id) ON DELETE CASCADE,
+        recommendation_id INTEGER NOT NULL REFERENCES recommendation(id) ON DELETE CASCADE,
+        PRIMARY KEY (deadline_id, recommendation_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX deadline_recommendation_by_recommendation
+        ON deadline_recommendation(recommendation_id);
+
+    CREATE TABLE reminder (
+        id             INTEGER PRIMARY KEY,
+        deadline_id    INTEGER NOT NULL REFERENCES deadline(id) ON DELETE CASCADE,
+        minutes_before INTEGER NOT NULL CHECK (minutes_before >= 0),
+        fires_at       TEXT NOT NULL,
+        fired_at       TEXT,
+        snoozed_until  TEXT,
+        UNIQUE (deadline_id, minutes_before)
+    );
+    CREATE INDEX reminder_pending ON reminder(coalesce(snoozed_until, fires_at))
+        WHERE fired_at IS NULL;
+    "#,
 ];
 
 /// The schema version this build writes.
