@@ -1,7 +1,8 @@
 //! Build script of the desktop app: declares the app's own commands so that each one needs an
 //! explicit permission in a capability (without this, app commands are callable from any webview).
 
-/// Keep in step with `src-tauri/src/commands.rs` and `src-tauri/capabilities/main.json`.
+/// Keep in step with `generate_handler!` in `src-tauri/src/lib.rs` and
+/// `src-tauri/capabilities/main.json`.
 const COMMANDS: &[&str] = &[
     "app_info",
     "list_reviews",
@@ -23,6 +24,19 @@ const COMMANDS: &[&str] = &[
     "save_view",
     "delete_view",
     "set_user_name",
+    "calendar",
+    "set_event_date",
+    "reset_event_date",
+    "save_deadline",
+    "set_deadline_status",
+    "delete_deadline",
+    "recommendation_deadlines",
+    "snooze_reminder",
+    "take_missed_reminders",
+    "hrc_sessions",
+    "set_hrc_session",
+    "reset_hrc_session",
+    "export_ics",
 ];
 
 fn main() {

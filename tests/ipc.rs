@@ -17,6 +17,7 @@ fn app(db: Arc<Db>) -> App<MockRuntime> {
         .manage(db)
         .manage(docket_app::import::Imports::new())
         .manage(docket_app::events::AppEvents::new())
+        .manage(docket_app::reminders::Reminders::new())
         .build(tauri::generate_context!(test = true))
         .expect("the mock app builds")
 }
@@ -525,4 +526,358 @@ fn malformed_searches_and_bulk_edits_are_refused_with_a_message() {
     .unwrap_err();
     assert_eq!(err["kind"], "invalid_input", "notes are not a bulk edit");
     assert_eq!(invoke(&w, "last_change", json!({})).unwrap(), Value::Null);
+}
+
+/// The sample review's id and the id of its recommendation 26.1.
+fn sample_and_first_recommendation(w: &WebviewWindow<MockRuntime>) -> (Value, Value) {
+    let review = invoke(w, "open_sample", json!({})).unwrap();
+    let page = invoke(w, "search", search_request(&review, "", json!([]))).unwrap();
+    assert_eq!(page["hits"][0]["paragraph"], "26.1");
+    (review, page["hits"][0]["id"].clone())
+}
+
+/// A deadline as the UI sends it to `save_deadline`.
+fn deadline(review: &Value, title: &str, due_date: &str, recommendations: Value) -> Value {
+    json!({
+        "review_id": review,
+        "title": title,
+        "due_date": due_date,
+        "due_time": "10:00",
+        "time_zone": "Europe/Zurich",
+        "owner": "Amina",
+        "recommendation_ids": recommendations,
+        "reminders": [1440],
+    })
+}
+
+#[test]
+fn the_calendar_shows_the_reviews_dates_and_the_users_edits() {
+    let (_dir, db) = temp_db();
+    let app = app(db);
+    let w = window(&app, "main");
+    let (review, _) = sample_and_first_recommendation(&w);
+
+    let events = invoke(&w, "calendar", json!({"reviewId": review})).unwrap();
+    let adoption = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "adoption")
+        .unwrap_or_else(|| panic!("no adoption in {events}"));
+    assert_eq!(adoption["date"], "2021-03-17", "{adoption}");
+    assert_eq!(adoption["confirmed"], true, "{adoption}");
+    assert_eq!(adoption["edited"], false, "{adoption}");
+    let everything = invoke(&w, "calendar", json!({"reviewId": null})).unwrap();
+    assert!(everything.as_array().unwrap().len() >= events.as_array().unwrap().len());
+
+    invoke(
+        &w,
+        "set_event_date",
+        json!({"edit": {"review_id": review, "kind": "mid_term", "date": "2023-06-30", "confirmed": true}}),
+    )
+    .unwrap();
+    let events = invoke(&w, "calendar", json!({"reviewId": review})).unwrap();
+    let mid_term = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "mid_term")
+        .unwrap_or_else(|| panic!("no mid-term report in {events}"));
+    assert_eq!(mid_term["date"], "2023-06-30", "{mid_term}");
+    assert_eq!(mid_term["edited"], true, "{mid_term}");
+    assert_eq!(mid_term["confirmed"], true, "{mid_term}");
+
+    invoke(
+        &w,
+        "reset_event_date",
+        json!({"reviewId": review, "kind": "mid_term"}),
+    )
+    .unwrap();
+    let events = invoke(&w, "calendar", json!({"reviewId": review})).unwrap();
+    let mid_term = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "mid_term")
+        .unwrap();
+    assert_eq!(mid_term["edited"], false, "{mid_term}");
+
+    let err = invoke(
+        &w,
+        "set_event_date",
+        json!({"edit": {"review_id": review, "kind": "party", "date": "2023-06-30", "confirmed": true}}),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "invalid_input", "{err}");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("could not understand this date"),
+        "{err}"
+    );
+}
+
+#[test]
+fn deadlines_are_created_updated_linked_done_and_deleted_through_ipc() {
+    let (_dir, db) = temp_db();
+    let app = app(db);
+    let w = window(&app, "main");
+    let (review, rec) = sample_and_first_recommendation(&w);
+
+    let created = invoke(
+        &w,
+        "save_deadline",
+        json!({"id": null, "deadline": deadline(&review, "Written statement", "2031-03-01", json!([rec]))}),
+    )
+    .unwrap();
+    let id = created["id"].clone();
+    assert_eq!(created["title"], "Written statement");
+    assert_eq!(created["time_zone"], "Europe/Zurich");
+    assert_eq!(created["status"], "to_do");
+    assert_eq!(created["reminders"][0]["minutes_before"], 1440);
+    assert_eq!(created["recommendations"][0]["paragraph"], "26.1");
+
+    let updated = invoke(
+        &w,
+        "save_deadline",
+        json!({"id": id, "deadline": deadline(&review, "Written statement to the Council", "2031-03-02", json!([rec]))}),
+    )
+    .unwrap();
+    assert_eq!(updated["id"], id);
+    assert_eq!(updated["uid"], created["uid"], "an update keeps the UID");
+    assert_eq!(updated["title"], "Written statement to the Council");
+    assert_eq!(updated["due_date"], "2031-03-02");
+
+    let linked = invoke(
+        &w,
+        "recommendation_deadlines",
+        json!({"recommendationId": rec}),
+    )
+    .unwrap();
+    assert_eq!(linked.as_array().unwrap().len(), 1, "{linked}");
+    assert_eq!(linked[0]["id"], id);
+
+    let events = invoke(&w, "calendar", json!({"reviewId": review})).unwrap();
+    assert!(
+        events
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["kind"] == "custom" && e["deadline"]["id"] == id),
+        "the deadline is on the calendar: {events}"
+    );
+
+    let done = invoke(
+        &w,
+        "set_deadline_status",
+        json!({"id": id, "status": "done"}),
+    )
+    .unwrap();
+    assert_eq!(done["status"], "done");
+    let err = invoke(
+        &w,
+        "set_deadline_status",
+        json!({"id": id, "status": "finished"}),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "invalid_input", "{err}");
+
+    invoke(&w, "delete_deadline", json!({"id": id})).unwrap();
+    let linked = invoke(
+        &w,
+        "recommendation_deadlines",
+        json!({"recommendationId": rec}),
+    )
+    .unwrap();
+    assert_eq!(linked, json!([]));
+}
+
+#[test]
+fn malformed_deadlines_and_sessions_are_refused_with_a_message() {
+    let (_dir, db) = temp_db();
+    let app = app(db);
+    let w = window(&app, "main");
+
+    for bad in [
+        json!({"id": null, "deadline": {"title": "No date"}}),
+        json!({"id": null, "deadline": {"title": "x", "due_date": "2031-01-01", "time_zone": "Europe/Zurich", "reminders": "daily"}}),
+        json!({"id": null, "deadline": "Register"}),
+    ] {
+        let err = invoke(&w, "save_deadline", bad.clone()).unwrap_err();
+        assert_eq!(err["kind"], "invalid_input", "{bad}: {err}");
+        let message = err["message"].as_str().unwrap();
+        assert!(
+            message.starts_with("Docket could not understand this deadline")
+                && message.ends_with("so nothing was done."),
+            "{message}"
+        );
+    }
+
+    let sessions = invoke(&w, "hrc_sessions", json!({})).unwrap();
+    let first = sessions[0].clone();
+    let number = first["number"].clone();
+    let err = invoke(
+        &w,
+        "set_hrc_session",
+        json!({"number": number, "opens": "2030-03-20", "closes": "2030-03-01"}),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "invalid_input", "{err}");
+    assert!(err["message"].as_str().unwrap().contains("before it opens"));
+
+    let corrected = invoke(
+        &w,
+        "set_hrc_session",
+        json!({"number": number, "opens": "2030-03-01", "closes": "2030-03-20"}),
+    )
+    .unwrap();
+    let session = corrected
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["number"] == number)
+        .unwrap();
+    assert_eq!(session["opens"], "2030-03-01");
+    assert_eq!(session["edited"], true);
+    let reset = invoke(&w, "reset_hrc_session", json!({"number": number})).unwrap();
+    assert_eq!(reset[0], first, "a reset gives the table's dates back");
+
+    let err = invoke(&w, "snooze_reminder", json!({"id": 1, "minutes": 0})).unwrap_err();
+    assert_eq!(err["kind"], "invalid_input", "{err}");
+}
+
+#[test]
+fn missed_reminders_are_listed_once_after_the_first_check() {
+    let (_dir, db) = temp_db();
+    let app = app(db);
+    let w = window(&app, "main");
+    let (review, _) = sample_and_first_recommendation(&w);
+    let created = invoke(
+        &w,
+        "save_deadline",
+        json!({"id": null, "deadline": deadline(&review, "Send the follow-up letter", "2020-01-10", json!([]))}),
+    )
+    .unwrap();
+
+    // The UI asks before the timer's first check has run: the answer waits for it.
+    let handle = app.handle().clone();
+    let checker = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        tauri::async_runtime::block_on(docket_app::reminders::check_at_launch(
+            &handle,
+            std::time::SystemTime::now(),
+        ))
+    });
+    let missed = invoke(&w, "take_missed_reminders", json!({})).unwrap();
+    checker.join().unwrap().unwrap();
+    assert_eq!(missed.as_array().unwrap().len(), 1, "{missed}");
+    assert_eq!(missed[0]["deadline_id"], created["id"]);
+    assert_eq!(missed[0]["title"], "Send the follow-up letter");
+    assert_eq!(missed[0]["overdue"], true);
+
+    assert_eq!(
+        invoke(&w, "take_missed_reminders", json!({})).unwrap(),
+        json!([]),
+        "missed reminders are listed once"
+    );
+    let reminder = missed[0]["reminder_id"].clone();
+    invoke(
+        &w,
+        "snooze_reminder",
+        json!({"id": reminder, "minutes": 10}),
+    )
+    .unwrap();
+}
+
+#[test]
+fn due_reminders_are_notified_and_logged_by_the_test_seam() {
+    let (dir, db) = temp_db();
+    let app = app(db);
+    let w = window(&app, "main");
+    let (review, _) = sample_and_first_recommendation(&w);
+    let created = invoke(
+        &w,
+        "save_deadline",
+        json!({"id": null, "deadline": deadline(&review, "Brief the mission", "2020-01-10", json!([]))}),
+    )
+    .unwrap();
+
+    // Launched "before" the reminder came due: nothing was missed.
+    let before = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_500_000_000);
+    tauri::async_runtime::block_on(docket_app::reminders::check_at_launch(app.handle(), before))
+        .unwrap();
+    assert_eq!(
+        invoke(&w, "take_missed_reminders", json!({})).unwrap(),
+        json!([])
+    );
+
+    let log = dir.path().join("notifications.jsonl");
+    // No other test reads this variable.
+    std::env::set_var(docket_app::reminders::TEST_NOTIFICATIONS_ENV, &log);
+    let due = tauri::async_runtime::block_on(docket_app::reminders::check_now(
+        app.handle(),
+        std::time::SystemTime::now(),
+    ));
+    std::env::remove_var(docket_app::reminders::TEST_NOTIFICATIONS_ENV);
+    let due = due.unwrap();
+    assert_eq!(due.len(), 1);
+    let lines: Vec<Value> = std::fs::read_to_string(&log)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        lines,
+        vec![json!({
+            "title": "Docket: Brief the mission",
+            "body": "Overdue. Due 2020-01-10 10:00 (Europe/Zurich)",
+            "deadline_id": created["id"],
+        })]
+    );
+    let again = tauri::async_runtime::block_on(docket_app::reminders::check_now(
+        app.handle(),
+        std::time::SystemTime::now(),
+    ))
+    .unwrap();
+    assert!(again.is_empty(), "a reminder is notified once");
+
+    let event = serde_json::to_value(docket_app::events::AppEvent::Reminders { due }).unwrap();
+    assert_eq!(event["kind"], "reminders");
+    assert_eq!(event["due"][0]["title"], "Brief the mission");
+}
+
+#[test]
+fn the_calendar_is_exported_where_the_save_dialog_says() {
+    let (dir, db) = temp_db();
+    let app = app(db);
+    let w = window(&app, "main");
+    let (review, _) = sample_and_first_recommendation(&w);
+
+    let target = dir.path().join("calendar.ics");
+    // No other test reads this variable.
+    std::env::set_var(docket_app::calendar::TEST_SAVE_FILE_ENV, &target);
+    let written = invoke(&w, "export_ics", json!({"reviewId": review}));
+    let missing = dir.path().join("no such folder").join("calendar.ics");
+    std::env::set_var(docket_app::calendar::TEST_SAVE_FILE_ENV, &missing);
+    let refused = invoke(&w, "export_ics", json!({"reviewId": null}));
+    std::env::remove_var(docket_app::calendar::TEST_SAVE_FILE_ENV);
+
+    assert_eq!(written.unwrap(), json!(target.display().to_string()));
+    let ics = std::fs::read_to_string(&target).unwrap();
+    assert!(ics.starts_with("BEGIN:VCALENDAR"), "{ics}");
+    assert!(ics.contains("20210317"), "the adoption day is exported");
+
+    let err = refused.unwrap_err();
+    assert_eq!(err["kind"], "io", "{err}");
+    let message = err["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("Docket could not write")
+            && message.ends_with("Choose another folder."),
+        "{message}"
+    );
+    assert!(!missing.exists());
+
+    let err = invoke(&w, "export_ics", json!({"reviewId": 987654})).unwrap_err();
+    assert_eq!(err["kind"], "not_found", "{err}");
 }

@@ -1,10 +1,12 @@
-//! What the window tells the UI on its own: a menu item chosen, a file dragged over or dropped.
+//! What the window tells the UI on its own: a menu item chosen, a file dragged over or dropped,
+//! reminders that came due.
 //!
 //! The UI subscribes once with a channel (`subscribe_app_events`); no Tauri event permission is
 //! granted to the webview. The native menu is built here too.
 
 use std::sync::{Arc, Mutex};
 
+use docket_core::calendar::DueReminder;
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, SubmenuBuilder};
@@ -34,6 +36,12 @@ pub enum AppEvent {
     FilesDropped {
         /// Their paths.
         paths: Vec<String>,
+    },
+    /// Reminders of deadlines came due while Docket runs (a desktop notification was requested
+    /// for each).
+    Reminders {
+        /// The reminders, soonest first.
+        due: Vec<DueReminder>,
     },
 }
 

@@ -2,11 +2,13 @@
 //!
 //! Kept thin on purpose: behaviour lives in `crates/docket-core`, where it is tested without Tauri.
 
+pub mod calendar;
 pub mod commands;
 pub mod db;
 pub mod error;
 pub mod events;
 pub mod import;
+pub mod reminders;
 pub mod track;
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -42,6 +44,19 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         track::save_view,
         track::delete_view,
         track::set_user_name,
+        calendar::calendar,
+        calendar::set_event_date,
+        calendar::reset_event_date,
+        calendar::save_deadline,
+        calendar::set_deadline_status,
+        calendar::delete_deadline,
+        calendar::recommendation_deadlines,
+        calendar::snooze_reminder,
+        calendar::take_missed_reminders,
+        calendar::hrc_sessions,
+        calendar::set_hrc_session,
+        calendar::reset_hrc_session,
+        calendar::export_ics,
     ]
 }
 
@@ -60,12 +75,16 @@ pub fn run() {
         // Native file dialogs, opened from Rust only: no dialog permission is granted to the
         // webview.
         .plugin(tauri_plugin_dialog::init())
+        // Desktop notifications of reminders, requested from Rust only (`reminders.rs`): no
+        // notification permission is granted to the webview.
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let menu = events::menu(app.handle())?;
             app.set_menu(menu)?;
             app.on_menu_event(|app, event| events::forward(app, events::menu_event(&event)));
             app.manage(events::AppEvents::new());
             app.manage(import::Imports::new());
+            app.manage(reminders::Reminders::new());
             let path = app
                 .path()
                 .app_data_dir()
@@ -74,6 +93,9 @@ pub fn run() {
             let db: Arc<Db> = Db::new(path);
             db.warm_up();
             app.manage(db);
+            // Checks for reminders missed while Docket was closed, then notifies them as they
+            // come due.
+            reminders::start(app.handle());
             Ok(())
         })
         .on_window_event(|window, event| match event {

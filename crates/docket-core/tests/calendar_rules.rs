@@ -89,6 +89,10 @@ fn us_wg36_is_adopted_at_hrc46_on_17_march_2021() {
     assert!(adoption.confirmed);
     assert!(adoption.title.contains("HRC46"));
     assert_eq!(date_of(&events, EventKind::Review), "2020-11-09");
+    assert!(
+        event(&events, EventKind::Review).confirmed,
+        "the record's day is a fact"
+    );
     assert_eq!(date_of(&events, EventKind::ResponsesDue), "2021-02-22");
     assert_eq!(date_of(&events, EventKind::SpeakersListOpens), "2021-02-19");
     assert_eq!(

@@ -36,7 +36,7 @@ pub struct ComputedEvent {
     pub rule: String,
     /// Where the rule comes from.
     pub source: &'static str,
-    /// Given by the source (the adoption date of the review's record), not computed.
+    /// Given by the source (the review's day, the adoption day of its record), not computed.
     pub confirmed: bool,
     /// IANA time zone of the event (Geneva for the Council's and the Working Group's).
     pub time_zone: Option<&'static str>,
@@ -236,13 +236,14 @@ pub fn timeline(facts: &ReviewFacts, hrc: &HrcSessions) -> Vec<ComputedEvent> {
         (Some(w), None) => format!("Reviewed on {} in {w}", day(review_day)),
         (None, _) => format!("Reviewed on {}", day(review_day)),
     };
+    // The day the source gives is a fact; a session's period only says when the day falls.
     push(
         EventKind::Review,
         review_day,
         review_end,
         title,
         applied,
-        false,
+        review_end.is_none(),
         Some(GENEVA),
     );
 

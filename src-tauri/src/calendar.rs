@@ -1,0 +1,435 @@
+//! The calendar in the app: each review's timeline with the user's edits, the organization's
+//! deadlines and their reminders, the Council's session dates (Settings) and the export as an
+//! iCalendar file. Adapters only: the work is in `docket_core::store::calendar` and
+//! `docket_core::calendar`, run off the main thread by [`Db::run`].
+//!
+//! Every change that can move a reminder wakes the reminder timer (`reminders.rs`), so that a
+//! reminder already due is shown within a second.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use docket_core::calendar::{
+    CalendarEvent, Deadline, DeadlineStatus, DueReminder, EventDateEdit, EventKind,
+    HrcSessionDates, NewDeadline,
+};
+use docket_core::ErrorKind;
+use tauri::{AppHandle, Manager, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::db::Db;
+use crate::error::IpcError;
+use crate::reminders::Reminders;
+
+type Res<T> = Result<T, IpcError>;
+
+/// In debug builds only (the end-to-end tests), this variable answers the save dialog of
+/// `export_ics` with a path, because WebDriver cannot drive a native dialog. Release builds never
+/// read it.
+pub const TEST_SAVE_FILE_ENV: &str = "DOCKET_TEST_SAVE_FILE";
+
+/// The longest a reminder can be snoozed, in minutes (7 days).
+pub const MAX_SNOOZE_MINUTES: i64 = 7 * 24 * 60;
+
+/// The clock the commands pass to the core (which takes it as `DateTime<Utc>`).
+fn now() -> SystemTime {
+    SystemTime::now()
+}
+
+/// The calendar of one review (`review_id`) or of everything (`None`), in date order.
+#[tauri::command]
+pub async fn calendar(db: State<'_, Arc<Db>>, review_id: Option<i64>) -> Res<Vec<CalendarEvent>> {
+    db.run(move |s| s.calendar(review_id, now().into())).await
+}
+
+/// Sets a computed event's date, and whether it is confirmed (official). `edit` is taken as raw
+/// JSON so that a malformed one is refused as `invalid_input` with a message.
+#[tauri::command]
+pub async fn set_event_date(
+    db: State<'_, Arc<Db>>,
+    reminders: State<'_, Arc<Reminders>>,
+    edit: serde_json::Value,
+) -> Res<()> {
+    let edit: EventDateEdit = IpcError::parse(edit, "this date")?;
+    db.run(move |s| s.set_event_date(&edit)).await?;
+    reminders.wake();
+    Ok(())
+}
+
+/// Gives a computed event back to its rule.
+#[tauri::command]
+pub async fn reset_event_date(
+    db: State<'_, Arc<Db>>,
+    reminders: State<'_, Arc<Reminders>>,
+    review_id: i64,
+    kind: serde_json::Value,
+) -> Res<()> {
+    let kind: EventKind = IpcError::parse(kind, "this kind of event")?;
+    db.run(move |s| s.reset_event_date(review_id, kind)).await?;
+    reminders.wake();
+    Ok(())
+}
+
+/// Creates a deadline (`id` is `None`) or replaces one's content; returns it as saved.
+#[tauri::command]
+pub async fn save_deadline(
+    db: State<'_, Arc<Db>>,
+    reminders: State<'_, Arc<Reminders>>,
+    id: Option<i64>,
+    deadline: serde_json::Value,
+) -> Res<Deadline> {
+    let deadline: NewDeadline = IpcError::parse(deadline, "this deadline")?;
+    let saved = db
+        .run(move |s| match id {
+            None => s.create_deadline(&deadline, now().into()),
+            Some(id) => s.update_deadline(id, &deadline, now().into()),
+        })
+        .await?;
+    reminders.wake();
+    Ok(saved)
+}
+
+/// Sets a deadline's status (`to_do`, `in_progress`, `done`); returns it as saved.
+#[tauri::command]
+pub async fn set_deadline_status(
+    db: State<'_, Arc<Db>>,
+    reminders: State<'_, Arc<Reminders>>,
+    id: i64,
+    status: serde_json::Value,
+) -> Res<Deadline> {
+    let status: DeadlineStatus = IpcError::parse(status, "this status")?;
+    let saved = db
+        .run(move |s| s.set_deadline_status(id, status, now().into()))
+        .await?;
+    reminders.wake();
+    Ok(saved)
+}
+
+/// Deletes a deadline with its reminders.
+#[tauri::command]
+pub async fn delete_deadline(
+    db: State<'_, Arc<Db>>,
+    reminders: State<'_, Arc<Reminders>>,
+    id: i64,
+) -> Res<()> {
+    db.run(move |s| s.delete_deadline(id)).await?;
+    reminders.wake();
+    Ok(())
+}
+
+/// The deadlines linked to a recommendation, soonest first.
+#[tauri::command]
+pub async fn recommendation_deadlines(
+    db: State<'_, Arc<Db>>,
+    recommendation_id: i64,
+) -> Res<Vec<Deadline>> {
+    db.run(move |s| s.deadlines_for_recommendation(recommendation_id))
+        .await
+}
+
+/// Snoozes a reminder for `minutes` (1 minute to 7 days): it comes due again then.
+#[tauri::command]
+pub async fn snooze_reminder(
+    db: State<'_, Arc<Db>>,
+    reminders: State<'_, Arc<Reminders>>,
+    id: i64,
+    minutes: i64,
+) -> Res<()> {
+    let until = snooze_until(now(), minutes)?;
+    db.run(move |s| s.snooze_reminder(id, until.into())).await?;
+    reminders.wake();
+    Ok(())
+}
+
+/// When a reminder snoozed at `now` for `minutes` comes due again.
+fn snooze_until(now: SystemTime, minutes: i64) -> Res<SystemTime> {
+    u64::try_from(minutes)
+        .ok()
+        .filter(|m| (1..=MAX_SNOOZE_MINUTES as u64).contains(m))
+        .map(|m| now + Duration::from_secs(m * 60))
+        .ok_or_else(|| {
+            IpcError::invalid_input(format!(
+                "A reminder can be snoozed for 1 minute to 7 days, not {minutes} minutes. Choose another time."
+            ))
+        })
+}
+
+/// The reminders that came due while Docket was closed, once: later calls return an empty list.
+/// Waits for the reminder timer's first check if it has not run yet.
+#[tauri::command]
+pub async fn take_missed_reminders(reminders: State<'_, Arc<Reminders>>) -> Res<Vec<DueReminder>> {
+    Ok(reminders.take_missed().await)
+}
+
+/// The Council's sessions: Docket's table with the user's corrections.
+#[tauri::command]
+pub async fn hrc_sessions(db: State<'_, Arc<Db>>) -> Res<Vec<HrcSessionDates>> {
+    db.run(|s| s.hrc_session_list()).await
+}
+
+/// Corrects a Council session's dates (`YYYY-MM-DD`); returns the sessions.
+#[tauri::command]
+pub async fn set_hrc_session(
+    db: State<'_, Arc<Db>>,
+    reminders: State<'_, Arc<Reminders>>,
+    number: u32,
+    opens: String,
+    closes: String,
+) -> Res<Vec<HrcSessionDates>> {
+    let sessions = db
+        .run(move |s| {
+            s.set_hrc_session(number, &opens, &closes)?;
+            s.hrc_session_list()
+        })
+        .await?;
+    reminders.wake();
+    Ok(sessions)
+}
+
+/// Gives a Council session back its dates from Docket's table; returns the sessions.
+#[tauri::command]
+pub async fn reset_hrc_session(
+    db: State<'_, Arc<Db>>,
+    reminders: State<'_, Arc<Reminders>>,
+    number: u32,
+) -> Res<Vec<HrcSessionDates>> {
+    let sessions = db
+        .run(move |s| {
+            s.reset_hrc_session(number)?;
+            s.hrc_session_list()
+        })
+        .await?;
+    reminders.wake();
+    Ok(sessions)
+}
+
+/// Writes the calendar of one review (or of everything) as an iCalendar file where the person
+/// chooses in the native save dialog. Returns the path written, or `None` when cancelled.
+#[tauri::command]
+pub async fn export_ics<R: Runtime>(
+    app: AppHandle<R>,
+    db: State<'_, Arc<Db>>,
+    review_id: Option<i64>,
+) -> Res<Option<String>> {
+    // Read first, so that a review that no longer exists is reported before the dialog opens.
+    let (ics, state) = db
+        .run(move |s| {
+            let now = now();
+            let events = s.calendar(review_id, now.into())?;
+            let state = match review_id {
+                Some(id) => s
+                    .list_reviews()?
+                    .into_iter()
+                    .find(|r| r.id == id)
+                    .map(|r| r.state_under_review),
+                None => None,
+            };
+            Ok((
+                docket_core::calendar::ics::write_ics(&events, now.into()),
+                state,
+            ))
+        })
+        .await?;
+    let Some(path) = choose_save_path(&app, &default_file_name(state.as_deref())).await? else {
+        return Ok(None);
+    };
+    let path = with_ics_extension(path);
+    let written = path.clone();
+    tauri::async_runtime::spawn_blocking(move || write_replacing(&written, ics.as_bytes()))
+        .await
+        .map_err(IpcError::internal)?
+        .map_err(|e| IpcError {
+            kind: ErrorKind::Io,
+            message: format!(
+                "Docket could not write {}: {e}. Choose another folder.",
+                path.display()
+            ),
+        })?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Opens the native "save a file" dialog; the path chosen, or `None` when cancelled.
+async fn choose_save_path<R: Runtime>(app: &AppHandle<R>, file_name: &str) -> Res<Option<PathBuf>> {
+    #[cfg(debug_assertions)]
+    if let Some(path) = std::env::var_os(TEST_SAVE_FILE_ENV) {
+        return Ok(Some(PathBuf::from(path)));
+    }
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title("Export the calendar")
+        .set_file_name(file_name)
+        .add_filter("Calendar (iCalendar)", &["ics"])
+        .set_can_create_directories(true);
+    if let Some(window) = app.get_webview_window("main") {
+        dialog = dialog.set_parent(&window);
+    }
+    // The dialog runs on its own; the command waits for its answer without blocking a thread.
+    dialog.save_file(move |file| {
+        let _ = tx.send(file);
+    });
+    match rx.await.map_err(IpcError::internal)? {
+        None => Ok(None),
+        Some(file) => file.into_path().map(Some).map_err(|e| {
+            IpcError::invalid_input(format!(
+                "Docket cannot write to this kind of location ({e}). Choose a folder on this computer."
+            ))
+        }),
+    }
+}
+
+/// The file name the save dialog proposes: "Docket calendar - <State>.ics", or "Docket
+/// calendar.ics" for everything. Characters a file name cannot hold, and `..`, are left out.
+pub fn default_file_name(state: Option<&str>) -> String {
+    let state = state.map(safe_file_name_part).unwrap_or_default();
+    if state.is_empty() {
+        "Docket calendar.ics".to_owned()
+    } else {
+        format!("Docket calendar - {state}.ics")
+    }
+}
+
+/// `text` as part of a file name: no path separators, reserved or control characters, no `..`,
+/// spaces collapsed, and no dot or space at either end.
+fn safe_file_name_part(text: &str) -> String {
+    let cleaned: String = text
+        .chars()
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let mut name = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    while name.contains("..") {
+        name = name.replace("..", ".");
+    }
+    name.trim_matches(|c: char| c == '.' || c == ' ')
+        .chars()
+        .take(120)
+        .collect::<String>()
+        .trim_end_matches(['.', ' '])
+        .to_owned()
+}
+
+/// The chosen path, with `.ics` added when the person typed a name without an extension (the
+/// dialog does not add it), unless a file of that name exists (it was not the one confirmed).
+fn with_ics_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_some() {
+        return path;
+    }
+    let with = path.with_extension("ics");
+    if with.exists() {
+        path
+    } else {
+        with
+    }
+}
+
+/// Writes `contents` to `path` through a temporary file in the same folder, renamed over it once
+/// complete: a failure leaves no partial file, and an existing file is replaced whole or not at
+/// all.
+fn write_replacing(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let name = path.file_name().ok_or_else(|| {
+        std::io::Error::new(std::io::ErrorKind::InvalidInput, "this is not a file name")
+    })?;
+    let stamp = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    let temp = path.with_file_name(format!(
+        ".{}.{}-{stamp}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = write_new(&temp, contents).and_then(|()| std::fs::rename(&temp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}
+
+/// Writes a new file (never an existing one) and flushes it to the disk.
+fn write_new(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    file.write_all(contents)?;
+    file.sync_all()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_file_name_names_the_state_without_path_tricks() {
+        assert_eq!(default_file_name(None), "Docket calendar.ics");
+        assert_eq!(
+            default_file_name(Some("United States of America")),
+            "Docket calendar - United States of America.ics"
+        );
+        assert_eq!(
+            default_file_name(Some("Côte d'Ivoire")),
+            "Docket calendar - Côte d'Ivoire.ics"
+        );
+        assert_eq!(
+            default_file_name(Some("../../etc/passwd")),
+            "Docket calendar - etc passwd.ics"
+        );
+        assert_eq!(
+            default_file_name(Some("a\\b:c..d\n")),
+            "Docket calendar - a b c.d.ics"
+        );
+        assert_eq!(default_file_name(Some(" / .. ")), "Docket calendar.ics");
+    }
+
+    #[test]
+    fn snoozes_last_from_a_minute_to_a_week() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000);
+        assert_eq!(
+            snooze_until(now, 10).ok(),
+            Some(now + Duration::from_secs(600))
+        );
+        assert!(snooze_until(now, MAX_SNOOZE_MINUTES).is_ok());
+        for bad in [0, -5, MAX_SNOOZE_MINUTES + 1, i64::MIN] {
+            let err = snooze_until(now, bad).err();
+            assert_eq!(err.map(|e| e.kind), Some(ErrorKind::InvalidInput), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_write_replaces_the_file_whole_and_leaves_no_temporary_file() {
+        let Ok(dir) = tempfile::tempdir() else {
+            panic!("no temporary folder");
+        };
+        let path = dir.path().join("cal.ics");
+        assert!(write_replacing(&path, b"one").is_ok());
+        assert!(write_replacing(&path, b"two").is_ok());
+        assert_eq!(std::fs::read(&path).ok(), Some(b"two".to_vec()));
+        let missing = dir.path().join("no such folder").join("cal.ics");
+        assert!(write_replacing(&missing, b"x").is_err());
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .map(|d| d.flatten().map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        assert_eq!(names, vec![std::ffi::OsString::from("cal.ics")]);
+    }
+
+    #[test]
+    fn a_name_without_an_extension_gets_ics() {
+        assert_eq!(
+            with_ics_extension(PathBuf::from("/nowhere/calendar")),
+            PathBuf::from("/nowhere/calendar.ics")
+        );
+        assert_eq!(
+            with_ics_extension(PathBuf::from("/nowhere/calendar.txt")),
+            PathBuf::from("/nowhere/calendar.txt")
+        );
+    }
+}
