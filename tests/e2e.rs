@@ -774,3 +774,130 @@ async fn search_facets_bulk_edit_and_undo_on_the_sample() {
         "Undo restored every priority"
     );
 }
+
+/// Sets a form control's value as typing would (date and time inputs take no keys reliably in
+/// WebKitGTK).
+async fn set_value(c: &fantoccini::Client, id: &str, value: &str) {
+    wait_for(c, &testid(id)).await;
+    c.execute(
+        "const el = document.querySelector(arguments[0]);
+         el.value = arguments[1];
+         el.dispatchEvent(new Event('input', { bubbles: true }));
+         el.dispatchEvent(new Event('change', { bubbles: true }));",
+        vec![testid(id).into(), value.into()],
+    )
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs an X display and tauri-driver: run `make test-e2e`"]
+async fn the_agenda_shows_the_adoption_and_a_reminder_due_now_notifies() {
+    let home = tempfile::tempdir().unwrap();
+    let log = home.path().join("notifications.jsonl");
+    let ics = home.path().join("calendar.ics");
+    let driver = Driver::start_with_env(
+        home.path(),
+        &[
+            ("DOCKET_TEST_NOTIFICATIONS", log.to_str().unwrap()),
+            ("DOCKET_TEST_SAVE_FILE", ics.to_str().unwrap()),
+        ],
+    );
+    let c = driver.launch(app()).await;
+    click(&c, "open-sample").await;
+    wait_text(&c, &testid("rec-count"), |t| t.contains("347")).await;
+
+    // The sample's agenda: the adoption on 17 March 2021, confirmed by the review's record.
+    click(&c, "mode-calendar").await;
+    wait_for(&c, &testid("calendar-view")).await;
+    let adoption = format!("{}[data-kind=\"adoption\"]", testid("agenda-item"));
+    let text = wait_text(&c, &adoption, |t| t.contains("17 Mar 2021")).await;
+    assert!(text.contains("HRC46"), "{text}");
+    wait_for(&c, &format!("{adoption} {}", testid("badge-confirmed"))).await;
+
+    // A deadline due in 30 minutes with a reminder an hour before: the reminder is due now.
+    let when: Vec<String> = serde_json::from_value(
+        c.execute(
+            "const d = new Date(Date.now() + 30 * 60000);
+             const p = (n) => String(n).padStart(2, '0');
+             return [`${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`,
+                     `${p(d.getHours())}:${p(d.getMinutes())}`];",
+            vec![],
+        )
+        .await
+        .unwrap(),
+    )
+    .unwrap();
+    click(&c, "new-deadline").await;
+    wait_for(&c, &testid("deadline-dialog")).await;
+    let title = wait_for(&c, &testid("deadline-title")).await;
+    title
+        .send_keys("Send the joint letter to the missions")
+        .await
+        .unwrap();
+    set_value(&c, "deadline-date", &when[0]).await;
+    set_value(&c, "deadline-time", &when[1]).await;
+    wait_for(
+        &c,
+        &format!("{}[data-minutes=\"60\"]", testid("reminder-option")),
+    )
+    .await
+    .click()
+    .await
+    .unwrap();
+    click(&c, "deadline-save").await;
+
+    // The notification is requested (the test seam records the request) …
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    let requested = loop {
+        let logged = std::fs::read_to_string(&log).unwrap_or_default();
+        if logged.contains("Send the joint letter to the missions") {
+            break logged;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no notification request recorded in {}",
+            log.display()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    assert_eq!(requested.lines().count(), 1, "one request: {requested}");
+    // … the app says so, and the deadline shows as due in the agenda.
+    wait_text(&c, &testid("reminder-toast"), |t| {
+        t.contains("Send the joint letter")
+    })
+    .await;
+    let item = format!("{}[data-kind=\"custom\"]", testid("agenda-item"));
+    wait_text(&c, &item, |t| t.contains("Send the joint letter")).await;
+    wait_for(&c, &format!("{item} {}", testid("badge-due"))).await;
+
+    // The month view shows it on its day.
+    click(&c, "view-month").await;
+    wait_for(
+        &c,
+        &format!(
+            "{}[data-date=\"{}\"] {}",
+            testid("month-day"),
+            when[0],
+            testid("month-event")
+        ),
+    )
+    .await;
+
+    // Exported for other calendars: the adoption and the deadline with its alarm.
+    click(&c, "export-ics").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !ics.exists() {
+        assert!(std::time::Instant::now() < deadline, "no .ics written");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let written = std::fs::read_to_string(&ics).unwrap();
+    assert!(written.starts_with("BEGIN:VCALENDAR\r\n"), "{written}");
+    assert!(
+        written.contains("UID:upr-usa-wg36-adoption@docket.local"),
+        "{written}"
+    );
+    assert!(written.contains("DTSTART;VALUE=DATE:20210317"), "{written}");
+    assert!(written.contains("BEGIN:VALARM"), "{written}");
+    c.close().await.unwrap();
+}

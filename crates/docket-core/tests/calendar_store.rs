@@ -478,11 +478,17 @@ fn an_update_keeps_a_shown_reminder_whose_time_stays_and_resets_a_moved_one() {
             .unwrap()
             .clone()
     };
-    // The week's and the day's reminders are shown; the day's is snoozed.
+    // The week's and the day's reminders are shown (as one notice); the day's is snoozed.
     let shown = store
         .check_reminders(at("2025-03-13T16:30:00Z"), false)
         .unwrap();
-    assert_eq!(shown.due.len(), 2);
+    assert_eq!(shown.due.len(), 1);
+    let shown_now = store.deadline(d.id).unwrap();
+    assert!(shown_now
+        .reminders
+        .iter()
+        .filter(|r| r.minutes_before != 60)
+        .all(|r| r.fired_at.is_some()));
     let day_before = id_of(&d, 1440);
     store
         .snooze_reminder(day_before.id, at("2025-03-14T08:00:00Z"))
@@ -678,6 +684,47 @@ fn reminders_come_due_once_are_missed_at_launch_and_snooze() {
     assert_eq!(store.next_reminder_at().unwrap(), None);
 
     refused(store.snooze_reminder(9_999, at(NOW)), ErrorKind::NotFound);
+}
+
+#[test]
+fn reminders_of_one_deadline_due_together_are_shown_once() {
+    let (mut store, _) = store_with_recs();
+    let mut new = deadline("Joint letter to the missions", "2025-03-14");
+    new.due_time = Some("17:00".into());
+    new.reminders = vec![10080, 1440, 60];
+    let d = store.create_deadline(&new, at(NOW)).unwrap();
+    let mut other = deadline("Side event", "2025-03-14");
+    other.reminders = vec![0];
+    store.create_deadline(&other, at(NOW)).unwrap();
+    // Both the week-before and the day-before reminders have passed, the hour-before not yet.
+    let check = store
+        .check_reminders(at("2025-03-13T17:00:00Z"), false)
+        .unwrap();
+    let shown: Vec<_> = check
+        .due
+        .iter()
+        .map(|r| (r.title.as_str(), r.fires_at.as_str()))
+        .collect();
+    assert_eq!(
+        shown,
+        vec![("Joint letter to the missions", "2025-03-13T16:00:00Z")],
+        "one notice, the latest reminder"
+    );
+    // Both are marked shown: neither comes back; the hour-before one is still to come.
+    let fired = store.deadline(d.id).unwrap().reminders;
+    assert!(fired[..2].iter().all(|r| r.fired_at.is_some()));
+    assert!(fired[2].fired_at.is_none());
+    assert!(store
+        .check_reminders(at("2025-03-13T17:01:00Z"), false)
+        .unwrap()
+        .due
+        .is_empty());
+    // The side event's reminder (09:00 on the day, Geneva) comes separately.
+    let day = store
+        .check_reminders(at("2025-03-14T08:00:00Z"), false)
+        .unwrap();
+    let titles: Vec<_> = day.due.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(titles, vec!["Side event"]);
 }
 
 #[test]

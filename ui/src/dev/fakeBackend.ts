@@ -10,6 +10,10 @@ import type {
   BulkOutcome,
   ChangeEntry,
   ChangeSummary,
+  DeadlineStatus,
+  DueReminder,
+  EventDateEdit,
+  EventKind,
   EvidenceLink,
   Facet,
   FacetFilter,
@@ -19,6 +23,7 @@ import type {
   ImportRequest,
   ImportSummary,
   IpcError,
+  NewDeadline,
   NewSavedView,
   Position,
   Priority,
@@ -36,6 +41,7 @@ import type {
 } from '../lib/ipc/types';
 import { FACETS } from '../lib/search/facets';
 import { fold, matchesTerm } from '../lib/search/fold';
+import { FakeCalendar } from './fakeCalendar';
 
 export interface FakeOptions {
   /** Recommendations in the sample review (default 347). */
@@ -54,6 +60,15 @@ export interface FakeOptions {
   preview?: (request: ImportRequest) => Omit<ImportPreview, 'token'>;
   /** Recommendations in a second review, Côte d'Ivoire 2024 (default 0: no second review). */
   otherReview?: number;
+  /** What take_missed_reminders answers once (default: nothing missed). */
+  missedReminders?: DueReminder[];
+  /** What the .ics save dialog answers (default: a path in Documents; null: cancelled). */
+  icsPath?: string | null;
+  /**
+   * A few deadlines around today (one overdue, one with a reminder due, one done), and reminders
+   * sent as they come due whenever the calendar is read; default: on in `npm run dev`, off in tests.
+   */
+  calendarDemo?: boolean;
 }
 
 /** Something sent through a Tauri channel (the fake calls its handler directly). */
@@ -549,6 +564,10 @@ export class FakeBackend {
   #cancelled = false;
   /** The UI's channel for menu choices and dropped files, once it subscribed. */
   events: FakeChannel<AppEvent> | null = null;
+  /** Computed dates, deadlines, reminders and the Council's sessions. */
+  readonly calendar: FakeCalendar;
+  icsPath: string | null;
+  readonly #calendarDemo: boolean;
 
   constructor(options: FakeOptions = {}) {
     this.loaded = options.loaded ?? true;
@@ -569,6 +588,19 @@ export class FakeBackend {
         this.#recs.push(this.#make(review, i, OTHER_TEXTS[i % OTHER_TEXTS.length]!));
       }
     }
+    this.icsPath =
+      options.icsPath === undefined ? '/home/ana/Documents/Docket calendar.ics' : options.icsPath;
+    this.calendar = new FakeCalendar({
+      reviews: () => (this.loaded ? this.#reviews.map((r) => r.summary) : []),
+      recommendation: (id) => {
+        const rec = this.#rec(id);
+        return { id: rec.id, review_id: rec.review.summary.id, paragraph: rec.paragraph };
+      },
+      now: () => Date.now(),
+      missed: options.missedReminders,
+    });
+    this.#calendarDemo = options.calendarDemo ?? import.meta.env.MODE !== 'test';
+    if (this.#calendarDemo && this.loaded) this.calendar.seedDemo();
   }
 
   /** Sends a menu choice or a dropped file to the UI, as the window does. */
@@ -645,10 +677,66 @@ export class FakeBackend {
         return this.#previewImport(args);
       case 'commit_import':
         return this.#commitImport(args);
+      case 'calendar':
+        return this.#calendar(args);
+      case 'set_event_date':
+        this.calendar.setEventDate(args['edit'] as EventDateEdit);
+        return null;
+      case 'reset_event_date':
+        this.calendar.resetEventDate(Number(args['reviewId']), args['kind'] as EventKind);
+        return null;
+      case 'save_deadline':
+        return this.calendar.saveDeadline(
+          (args['id'] as number | null | undefined) ?? null,
+          args['deadline'] as NewDeadline,
+        );
+      case 'set_deadline_status':
+        return this.calendar.setDeadlineStatus(
+          Number(args['id']),
+          args['status'] as DeadlineStatus,
+        );
+      case 'delete_deadline':
+        this.calendar.deleteDeadline(Number(args['id']));
+        return null;
+      case 'recommendation_deadlines':
+        return this.calendar.recommendationDeadlines(Number(args['recommendationId']));
+      case 'snooze_reminder':
+        this.calendar.snooze(Number(args['id']), Number(args['minutes']));
+        return null;
+      case 'take_missed_reminders':
+        return this.calendar.takeMissed();
+      case 'hrc_sessions':
+        return this.calendar.hrcSessions();
+      case 'set_hrc_session':
+        return this.calendar.setHrcSession(
+          Number(args['number']),
+          String(args['opens'] ?? ''),
+          String(args['closes'] ?? ''),
+        );
+      case 'reset_hrc_session':
+        return this.calendar.resetHrcSession(Number(args['number']));
+      case 'export_ics':
+        // Checks the review as the export would; the save dialog may be cancelled.
+        this.calendar.calendar((args['reviewId'] as number | null | undefined) ?? null);
+        return this.icsPath;
       default:
         throw `command ${command} not found`;
     }
   };
+
+  /** Reminders that came due since the app last looked, as the app's timer would send them. */
+  sendDueReminders(): DueReminder[] {
+    const due = this.calendar.fireDue();
+    if (due.length > 0) this.emit({ kind: 'reminders', due });
+    return due;
+  }
+
+  #calendar(args: Record<string, unknown>): unknown {
+    const events = this.calendar.calendar((args['reviewId'] as number | null | undefined) ?? null);
+    // In the demo, reminders arrive as the real app's timer would send them.
+    if (this.#calendarDemo) setTimeout(() => this.sendDueReminders(), 0);
+    return events;
+  }
 
   // -- Data ---------------------------------------------------------------------------------------
 

@@ -989,9 +989,18 @@ impl Store {
             }
             Ok(found)
         })?;
+        // Several reminders of one deadline that come due together (the day before and the hour
+        // before, both past when Docket starts or when the deadline is saved) are shown once: the
+        // latest of them, which says the most about how near the deadline is.
+        let mut latest: HashMap<i64, usize> = HashMap::new();
+        for (i, (r, _)) in found.iter().enumerate() {
+            latest.insert(r.deadline_id, i); // ordered by time: the last one wins
+        }
         let reminders = found
             .into_iter()
-            .map(|(mut r, status)| {
+            .enumerate()
+            .filter(|(i, (r, _))| latest.get(&r.deadline_id) == Some(i))
+            .map(|(_, (mut r, status))| {
                 let status = DeadlineStatus::parse(&status).unwrap_or(DeadlineStatus::ToDo);
                 r.overdue = DueAt::parse(&r.due_date, r.due_time.as_deref(), &r.time_zone)
                     .is_some_and(|due| due.is_overdue(status, now));

@@ -1,8 +1,10 @@
 // The dashboard with a stubbed search; Chart.js is replaced by a recorder (jsdom cannot draw).
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SearchRequest, SearchResult } from '../ipc/types';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { api } from '../ipc/api';
+import type { CalendarEvent, SearchRequest, SearchResult } from '../ipc/types';
+import { deadlineEvent, deadlineFixture, eventFixture } from './calendarFixtures';
 import type { ChartSpec } from './chart';
 import Dashboard from './Dashboard.svelte';
 import { usReview } from '../../test/fixtures';
@@ -24,6 +26,10 @@ vi.mock('./chart', () => ({
     return chart;
   },
 }));
+
+vi.mock('../ipc/api', () => ({ api: { calendar: vi.fn() } }));
+
+const calendar = vi.mocked(api.calendar);
 
 function drawn(): Drawn[] {
   return charts.drawn as Drawn[];
@@ -55,13 +61,23 @@ function stubSearch(all = ALL, prioritised = PRIORITISED) {
 function setup(search = stubSearch(), review = REVIEW) {
   const onopen = vi.fn();
   const onerror = vi.fn();
+  const onopencalendar = vi.fn();
   const user = userEvent.setup();
-  const view = render(Dashboard, { review, search, onopen, onerror });
-  return { search, onopen, onerror, user, view };
+  const view = render(Dashboard, {
+    review,
+    search,
+    onopen,
+    onerror,
+    calendarVersion: 1,
+    onopencalendar,
+  });
+  return { search, onopen, onerror, onopencalendar, user, view };
 }
 
 beforeEach(() => {
   charts.drawn.length = 0;
+  calendar.mockReset();
+  calendar.mockResolvedValue([]);
 });
 
 function slice(chart: string, value: string): HTMLElement {
@@ -239,5 +255,155 @@ describe('Dashboard', () => {
     view.unmount();
     expect(drawn()).toHaveLength(4);
     for (const chart of drawn()) expect(chart.destroy).toHaveBeenCalled();
+  });
+});
+
+describe('Next deadlines', () => {
+  // 5 Mar 2021, 13:00 in Geneva: between the US review (Nov 2020) and its adoption (17 Mar 2021).
+  const NOW = new Date('2021-03-05T12:00:00Z');
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const LATE = deadlineFixture({
+    id: 7,
+    uid: 'late',
+    title: 'Brief the mission',
+    due_date: '2021-03-02',
+  });
+  const MINE = deadlineFixture({
+    id: 8,
+    uid: 'mine',
+    title: 'Register for the speakers list',
+    due_date: '2021-03-12',
+    due_time: '10:00',
+  });
+  const EVENTS: CalendarEvent[] = [
+    eventFixture({
+      uid: 'review',
+      kind: 'review',
+      title: 'Review (WG 36)',
+      date: '2020-11-09',
+      confirmed: true,
+    }),
+    deadlineEvent(LATE, true),
+    eventFixture({
+      uid: 'responses',
+      kind: 'responses_due',
+      title: 'Responses due',
+      date: '2021-03-04',
+    }),
+    deadlineEvent(MINE),
+    eventFixture({
+      uid: 'adoption',
+      title: 'Adoption (HRC 46)',
+      date: '2021-03-17',
+      confirmed: true,
+    }),
+    deadlineEvent(
+      deadlineFixture({
+        id: 9,
+        uid: 'done',
+        title: 'Done already',
+        due_date: '2021-03-15',
+        status: 'done',
+      }),
+    ),
+    eventFixture({
+      uid: 'midterm',
+      kind: 'mid_term',
+      title: 'Mid-term report',
+      date: '2023-05-01',
+    }),
+    eventFixture({ uid: 'next', kind: 'next_review', title: 'Next review', date: '2025-05-01' }),
+  ];
+
+  function items(): HTMLElement[] {
+    return within(screen.getByTestId('next-deadlines')).queryAllByTestId('next-deadline');
+  }
+
+  it('shows the overdue deadlines first, then the next three dates from today on', async () => {
+    calendar.mockResolvedValue(EVENTS);
+    setup();
+    await waitFor(() => expect(items()).toHaveLength(4));
+    expect(calendar).toHaveBeenCalledWith(3);
+    expect(items().map((i) => i.dataset['uid'])).toEqual(['late', 'mine', 'adoption', 'midterm']);
+
+    const [late, mine, adoption, midterm] = items();
+    expect(late).toHaveAttribute('data-overdue', 'true');
+    expect(late).toHaveTextContent('2 Mar 2021');
+    expect(late).toHaveTextContent('Brief the mission');
+    expect(late).toHaveTextContent('Overdue');
+    expect(late).toHaveTextContent('3 days ago');
+
+    expect(mine).not.toHaveAttribute('data-overdue');
+    expect(mine).toHaveTextContent('12 Mar 2021, 10:00 Geneva');
+    expect(mine).toHaveTextContent('in 7 days');
+    expect(mine).not.toHaveTextContent('Estimated');
+
+    expect(adoption).toHaveTextContent('17 Mar 2021');
+    expect(adoption).toHaveTextContent('Adoption (HRC 46)');
+    expect(adoption).toHaveTextContent('Confirmed');
+    expect(adoption).toHaveTextContent('in 12 days');
+    expect(midterm).toHaveTextContent('Estimated');
+    expect(screen.getByTestId('next-deadlines')).not.toHaveTextContent('Responses due');
+  });
+
+  it('says so when nothing is coming', async () => {
+    calendar.mockResolvedValue([
+      eventFixture({ uid: 'review', kind: 'review', date: '2020-11-09' }),
+    ]);
+    setup();
+    expect(await screen.findByTestId('next-deadlines-empty')).toHaveTextContent(
+      'No upcoming deadlines for this review.',
+    );
+    expect(items()).toHaveLength(0);
+  });
+
+  it('opens the calendar', async () => {
+    const { user, onopencalendar } = setup();
+    await user.click(screen.getByTestId('open-calendar'));
+    expect(onopencalendar).toHaveBeenCalledTimes(1);
+  });
+
+  it('loads again when the calendar changed, and for another review', async () => {
+    calendar.mockResolvedValue([]);
+    const { view } = setup();
+    await screen.findByTestId('next-deadlines-empty');
+    calendar.mockResolvedValue([deadlineEvent(MINE)]);
+    await view.rerender({ calendarVersion: 2 });
+    await waitFor(() => expect(items()).toHaveLength(1));
+    expect(calendar).toHaveBeenCalledTimes(2);
+    await view.rerender({ review: { ...REVIEW, id: 4 } });
+    await waitFor(() => expect(calendar).toHaveBeenLastCalledWith(4));
+  });
+
+  it('shows only the latest answer', async () => {
+    const answers: ((events: CalendarEvent[]) => void)[] = [];
+    calendar.mockImplementation(() => new Promise((resolve) => answers.push(resolve)));
+    const { view } = setup();
+    await view.rerender({ calendarVersion: 2 });
+    await waitFor(() => expect(answers).toHaveLength(2));
+    answers[1]!([deadlineEvent(MINE)]);
+    await waitFor(() => expect(items()).toHaveLength(1));
+    answers[0]!([]);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(items()).toHaveLength(1);
+    expect(screen.queryByTestId('next-deadlines-empty')).not.toBeInTheDocument();
+  });
+
+  it('says when the calendar cannot be loaded, and tries again', async () => {
+    calendar.mockRejectedValueOnce({ kind: 'database', message: 'The database is busy.' });
+    const { user } = setup();
+    const failed = await screen.findByTestId('next-deadlines-failed');
+    expect(failed).toHaveTextContent('The database is busy.');
+    await user.click(within(failed).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByTestId('next-deadlines-empty')).toBeInTheDocument();
   });
 });

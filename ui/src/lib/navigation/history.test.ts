@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultView, Navigator, sameView, type View } from './history';
+import { defaultView, Navigator, perReview, sameView, type View } from './history';
 
 const start = defaultView(1);
 const typed = (query: string): View => ({ ...start, query });
@@ -27,6 +27,16 @@ describe('sameView', () => {
     expect(sameView(a, { ...b, mode: 'dashboard' })).toBe(false);
     expect(sameView(a, { ...b, review: null })).toBe(false);
     expect(sameView(a, { ...b, descending: true })).toBe(false);
+  });
+});
+
+describe('modes', () => {
+  it('shows the calendar for all reviews too, the dashboard and history for one', () => {
+    expect(perReview('calendar')).toBe(false);
+    expect(perReview('list')).toBe(false);
+    expect(perReview('dashboard')).toBe(true);
+    expect(perReview('history')).toBe(true);
+    expect(sameView(start, { ...start, mode: 'calendar' })).toBe(false);
   });
 });
 

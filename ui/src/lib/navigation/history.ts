@@ -6,7 +6,12 @@
 // (no key for `settleMs`, or Enter, or the box is left), so Back does not go letter by letter.
 import type { FacetFilter, Sort } from '../ipc/types';
 
-export type Mode = 'list' | 'dashboard' | 'history';
+export type Mode = 'list' | 'dashboard' | 'history' | 'calendar';
+
+/** Modes that show one review at a time (the others also show all reviews). */
+export function perReview(mode: Mode): boolean {
+  return mode === 'dashboard' || mode === 'history';
+}
 
 /** What the main area shows. */
 export interface View {

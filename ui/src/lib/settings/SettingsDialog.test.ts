@@ -1,12 +1,24 @@
 import { tick } from 'svelte';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { api } from '../ipc/api';
 import { nameProblem } from './name';
 import SettingsDialog from './SettingsDialog.svelte';
 
+vi.mock('../ipc/api', () => ({
+  api: { hrcSessions: vi.fn(), setHrcSession: vi.fn(), resetHrcSession: vi.fn() },
+}));
+
+beforeEach(() => {
+  vi.mocked(api.hrcSessions).mockResolvedValue([
+    { number: 58, opens: '2025-02-24', closes: '2025-04-04', edited: false, estimated: false },
+  ]);
+});
+
 function setup(onsave = vi.fn(async (_name: string) => {})) {
   const onclose = vi.fn();
+  const onhrcchange = vi.fn();
   const user = userEvent.setup();
   // The button that opened the dialog, to see focus come back to it.
   const opener = document.createElement('button');
@@ -18,8 +30,9 @@ function setup(onsave = vi.fn(async (_name: string) => {})) {
     dataDir: '/home/ana/.local/share/org.docket.desktop',
     onsave,
     onclose,
+    onhrcchange,
   });
-  return { onsave, onclose, user, view, opener };
+  return { onsave, onclose, onhrcchange, user, view, opener };
 }
 
 afterEach(() => {
@@ -51,6 +64,36 @@ describe('SettingsDialog', () => {
       '/home/ana/.local/share/org.docket.desktop',
     );
     expect(dialog).toHaveTextContent('Your data stays on this computer, in this folder.');
+    expect(
+      screen.getByRole('region', { name: 'Human Rights Council sessions' }),
+    ).toBeInTheDocument();
+  });
+
+  it('corrects a Council session and says the calendar changed', async () => {
+    const corrected = {
+      number: 58,
+      opens: '2025-02-24',
+      closes: '2025-04-03',
+      edited: true,
+      estimated: false,
+    };
+    vi.mocked(api.setHrcSession).mockResolvedValue([corrected]);
+    const { user, onhrcchange, onclose } = setup();
+    // Escape cancels the correction, and leaves the dialog open.
+    await user.click(await screen.findByTestId('hrc-correct'));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('hrc-closes')).not.toBeInTheDocument();
+    expect(onclose).not.toHaveBeenCalled();
+
+    await user.click(screen.getByTestId('hrc-correct'));
+    const closes = screen.getByTestId('hrc-closes');
+    await user.clear(closes);
+    await user.type(closes, '2025-04-03');
+    await user.click(screen.getByTestId('hrc-save'));
+    expect(api.setHrcSession).toHaveBeenCalledWith(58, '2025-02-24', '2025-04-03');
+    expect(onhrcchange).toHaveBeenCalledTimes(1);
+    expect(await screen.findByTestId('hrc-corrected')).toBeInTheDocument();
+    expect(onclose).not.toHaveBeenCalled();
   });
 
   it('saves the name, trimmed, and says it is saved', async () => {

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { countOverdue, groupAgenda, isOverdue } from './grouping';
+import { computed, deadline, deadlineEvent } from './fixtures';
+
+const TODAY = '2021-02-20';
+
+const written = computed({ kind: 'written_statement_due', title: 'Written', date: '2021-02-08' });
+const speakers = computed({ kind: 'speakers_list_opens', title: 'Speakers', date: '2021-02-19' });
+const responses = computed({ kind: 'responses_due', title: 'Responses', date: '2021-02-22' });
+const adoption = computed({ kind: 'adoption', title: 'Adoption', date: '2021-03-17' });
+const review = computed({
+  kind: 'review',
+  title: 'Review',
+  date: '2021-02-15',
+  end_date: '2021-02-26',
+});
+
+const late = deadlineEvent(deadline({ id: 1, title: 'Late', due_date: '2021-02-10' }));
+const lateToo = deadlineEvent(deadline({ id: 2, title: 'Later', due_date: '2021-02-18' }));
+const dueTodayPassed = deadlineEvent(
+  deadline({ id: 3, title: 'Noon today', due_date: TODAY, due_time: '12:00' }),
+  { overdue: true },
+);
+const next = deadlineEvent(deadline({ id: 4, title: 'Next', due_date: '2021-02-21' }));
+const doneOld = deadlineEvent(
+  deadline({ id: 5, title: 'Done old', due_date: '2021-01-05', status: 'done' }),
+);
+const doneNew = deadlineEvent(
+  deadline({ id: 6, title: 'Done new', due_date: '2021-02-25', status: 'done' }),
+);
+
+describe('agenda sections', () => {
+  const groups = groupAgenda(
+    [
+      adoption,
+      doneOld,
+      next,
+      written,
+      late,
+      review,
+      responses,
+      dueTodayPassed,
+      speakers,
+      lateToo,
+      doneNew,
+    ],
+    TODAY,
+  );
+  const titles = (section: keyof typeof groups) => groups[section].map((e) => e.title);
+
+  it('lists overdue deadlines oldest first, including one whose time passed today', () => {
+    expect(titles('overdue')).toEqual(['Late', 'Later', 'Noon today']);
+  });
+
+  it('lists what comes from today on soonest first, a period spanning today included', () => {
+    expect(titles('upcoming')).toEqual(['Review', 'Next', 'Responses', 'Adoption']);
+  });
+
+  it('lists past computed dates most recent first', () => {
+    expect(titles('past')).toEqual(['Speakers', 'Written']);
+  });
+
+  it('lists deadlines done apart, most recent first, never overdue', () => {
+    expect(titles('done')).toEqual(['Done new', 'Done old']);
+    expect(isOverdue(doneOld, TODAY)).toBe(false);
+  });
+
+  it('never calls a computed date overdue', () => {
+    expect(isOverdue(written, TODAY)).toBe(false);
+    expect(countOverdue([written, late, lateToo, doneOld, next], TODAY)).toBe(2);
+  });
+
+  it('puts whole days before timed ones on the same day', () => {
+    const timed = deadlineEvent(
+      deadline({ id: 8, title: 'A timed', due_date: '2021-03-01', due_time: '09:00' }),
+    );
+    const whole = deadlineEvent(deadline({ id: 9, title: 'Z whole', due_date: '2021-03-01' }));
+    expect(groupAgenda([timed, whole], TODAY).upcoming.map((e) => e.title)).toEqual([
+      'Z whole',
+      'A timed',
+    ]);
+  });
+});

@@ -1,0 +1,74 @@
+// The agenda's sections, without the DOM: what is overdue, what comes next, what is past, what
+// is done.
+import type { CalendarEvent, Deadline } from '../ipc/types';
+
+export type SectionName = 'overdue' | 'upcoming' | 'past' | 'done';
+
+export const SECTIONS: { name: SectionName; title: string }[] = [
+  { name: 'overdue', title: 'Overdue' },
+  { name: 'upcoming', title: 'Coming up' },
+  { name: 'past', title: 'Past dates' },
+  { name: 'done', title: 'Done' },
+];
+
+export type AgendaGroups = Record<SectionName, CalendarEvent[]>;
+
+/** The organization's own deadline (rather than a date computed from a review). */
+export function deadlineOf(event: CalendarEvent): Deadline | null {
+  return event.kind === 'custom' ? event.deadline : null;
+}
+
+export function isDone(event: CalendarEvent): boolean {
+  return deadlineOf(event)?.status === 'done';
+}
+
+/** The last day of an event (its day, or the last of several). */
+export function lastDay(event: CalendarEvent): string {
+  return event.end_date !== null && event.end_date > event.date ? event.end_date : event.date;
+}
+
+/**
+ * A deadline not done whose due time has passed: as the backend says (it knows the time and
+ * zone), or whose day is over on this computer (in case the answer is from yesterday).
+ */
+export function isOverdue(event: CalendarEvent, today: string): boolean {
+  const deadline = deadlineOf(event);
+  if (!deadline || deadline.status === 'done') return false;
+  return event.overdue || event.date < today;
+}
+
+/** Date order: day, then whole days before timed ones, then time, then title. */
+export function compareEvents(a: CalendarEvent, b: CalendarEvent): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  const ta = a.time ?? '';
+  const tb = b.time ?? '';
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  return a.title.localeCompare(b.title);
+}
+
+/**
+ * The agenda's sections:
+ * - overdue: deadlines not done, past due, the oldest first;
+ * - upcoming: everything else from today on (an event spanning today included), soonest first;
+ * - past: computed dates before today, the most recent first;
+ * - done: deadlines done, the most recent first.
+ */
+export function groupAgenda(events: readonly CalendarEvent[], today: string): AgendaGroups {
+  const groups: AgendaGroups = { overdue: [], upcoming: [], past: [], done: [] };
+  for (const event of events) {
+    if (isDone(event)) groups.done.push(event);
+    else if (isOverdue(event, today)) groups.overdue.push(event);
+    else if (lastDay(event) >= today) groups.upcoming.push(event);
+    else groups.past.push(event);
+  }
+  groups.overdue.sort(compareEvents);
+  groups.upcoming.sort(compareEvents);
+  groups.past.sort((a, b) => compareEvents(b, a));
+  groups.done.sort((a, b) => compareEvents(b, a));
+  return groups;
+}
+
+/** Deadlines not done whose due time has passed. */
+export function countOverdue(events: readonly CalendarEvent[], today: string): number {
+  return events.filter((event) => isOverdue(event, today)).length;
+}
