@@ -345,8 +345,79 @@ async fn screenshots_for_the_user_guide() {
     click(&c, "bulk-priority-apply").await;
     wait_for(&c, &testid("status-undo")).await;
     shoot("bulk-edit").await;
+    // The calendar: the sample's dates, a deadline with its reminders, the month.
+    click(&c, "mode-calendar").await;
+    wait_for(
+        &c,
+        &format!("{}[data-kind=\"adoption\"]", testid("agenda-item")),
+    )
+    .await;
+    shoot("calendar-agenda").await;
+    let soon: Vec<String> = serde_json::from_value(
+        c.execute(
+            "const p = (n) => String(n).padStart(2, '0');
+             const d = (days) => { const t = new Date(Date.now() + days * 86400000);
+               return `${t.getFullYear()}-${p(t.getMonth() + 1)}-${p(t.getDate())}`; };
+             return [d(3), d(9)];",
+            vec![],
+        )
+        .await
+        .unwrap(),
+    )
+    .unwrap();
+    for (title, date, time) in [
+        ("Brief the Mexican mission on 26.5", &soon[1], ""),
+        ("Send the joint letter to the missions", &soon[0], "10:00"),
+    ] {
+        click(&c, "new-deadline").await;
+        let field = wait_for(&c, &testid("deadline-title")).await;
+        field.send_keys(title).await.unwrap();
+        set_value(&c, "deadline-date", date).await;
+        if !time.is_empty() {
+            set_value(&c, "deadline-time", time).await;
+            wait_for(&c, &testid("deadline-zone"))
+                .await
+                .select_by_value("Europe/Zurich")
+                .await
+                .unwrap();
+        }
+        let owner = wait_for(&c, &testid("deadline-owner")).await;
+        owner.send_keys("Amina").await.unwrap();
+        wait_for(
+            &c,
+            &format!("{}[data-minutes=\"10080\"]", testid("reminder-option")),
+        )
+        .await
+        .click()
+        .await
+        .unwrap();
+        if !time.is_empty() {
+            shoot("deadline").await;
+        }
+        click(&c, "deadline-save").await;
+        wait_text(
+            &c,
+            &format!("{}[data-kind=\"custom\"]", testid("agenda-item")),
+            |t| !t.is_empty(),
+        )
+        .await;
+    }
+    // The week-before reminder of the second deadline is already due: its notice shows.
+    wait_for(&c, &testid("reminder-toast")).await;
+    click(&c, "reminder-dismiss").await;
+    wait_for(&c, &format!("{} .dismiss", testid("status-message")))
+        .await
+        .click()
+        .await
+        .unwrap();
+    click(&c, "view-month").await;
+    wait_for(&c, &testid("month-event")).await;
+    shoot("calendar-month").await;
+    click(&c, "view-agenda").await;
+
     click(&c, "mode-dashboard").await;
     wait_for(&c, &slice("position", "noted")).await;
+    wait_for(&c, &testid("next-deadline")).await;
     shoot("dashboard").await;
     click(&c, "mode-history").await;
     wait_for(&c, &testid("change")).await;

@@ -121,7 +121,7 @@ describe('Agenda', () => {
     const late = item(statement.uid);
     expect(within(late).getByTestId('badge-overdue')).toHaveTextContent('Overdue');
     expect(within(late).getByTestId('badge-due')).toHaveTextContent('Reminder due');
-    expect(within(late).getByTestId('deadline-owner')).toHaveTextContent('Owner: Ana');
+    expect(within(late).getByTestId('agenda-owner')).toHaveTextContent('Owner: Ana');
     expect(within(late).getByTestId('deadline-linked')).toHaveTextContent('26.10');
     expect(within(item(done.uid)).queryByTestId('badge-overdue')).not.toBeInTheDocument();
   });
