@@ -747,18 +747,32 @@ fn malformed_deadlines_and_sessions_are_refused_with_a_message() {
     assert_eq!(err["kind"], "invalid_input", "{err}");
 }
 
-#[test]
-fn missed_reminders_are_listed_once_after_the_first_check() {
-    let (_dir, db) = temp_db();
+/// An app on the sample with one deadline of the sample's review, long past, whose reminder has
+/// come due; returns the data folder, the app, its window and the deadline.
+fn app_with_past_deadline(
+    title: &str,
+) -> (
+    tempfile::TempDir,
+    App<MockRuntime>,
+    WebviewWindow<MockRuntime>,
+    Value,
+) {
+    let (dir, db) = temp_db();
     let app = app(db);
     let w = window(&app, "main");
     let (review, _) = sample_and_first_recommendation(&w);
     let created = invoke(
         &w,
         "save_deadline",
-        json!({"id": null, "deadline": deadline(&review, "Send the follow-up letter", "2020-01-10", json!([]))}),
+        json!({"id": null, "deadline": deadline(&review, title, "2020-01-10", json!([]))}),
     )
     .unwrap();
+    (dir, app, w, created)
+}
+
+#[test]
+fn missed_reminders_are_listed_once_after_the_first_check() {
+    let (_dir, app, w, created) = app_with_past_deadline("Send the follow-up letter");
 
     // The UI asks before the timer's first check has run: the answer waits for it.
     let handle = app.handle().clone();
@@ -792,16 +806,7 @@ fn missed_reminders_are_listed_once_after_the_first_check() {
 
 #[test]
 fn due_reminders_are_notified_and_logged_by_the_test_seam() {
-    let (dir, db) = temp_db();
-    let app = app(db);
-    let w = window(&app, "main");
-    let (review, _) = sample_and_first_recommendation(&w);
-    let created = invoke(
-        &w,
-        "save_deadline",
-        json!({"id": null, "deadline": deadline(&review, "Brief the mission", "2020-01-10", json!([]))}),
-    )
-    .unwrap();
+    let (dir, app, w, created) = app_with_past_deadline("Brief the mission");
 
     // Launched "before" the reminder came due: nothing was missed.
     let before = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_500_000_000);
@@ -831,7 +836,7 @@ fn due_reminders_are_notified_and_logged_by_the_test_seam() {
         lines,
         vec![json!({
             "title": "Docket: Brief the mission",
-            "body": "Overdue. Due 2020-01-10 10:00 (Europe/Zurich)",
+            "body": "Overdue: it was due 10 Jan 2020, 10:00 Geneva time.\nUnited States of America, WG 36",
             "deadline_id": created["id"],
         })]
     );

@@ -201,7 +201,8 @@ fn state<R: Runtime, T: Clone + Send + Sync + 'static>(app: &AppHandle<R>) -> Re
 pub struct NotificationText {
     /// "Docket: <deadline title>".
     pub title: String,
-    /// "Due <date> <time> (<zone>)", after "Overdue." when the due time has passed.
+    /// "Due 10 Mar 2026, 14:00 Geneva time.", or "Overdue: it was due …" once the due time has
+    /// passed; the review on a second line.
     pub body: String,
     /// The deadline.
     pub deadline_id: i64,
@@ -209,19 +210,23 @@ pub struct NotificationText {
 
 /// What the notification of a due reminder says.
 pub fn notification_text(reminder: &DueReminder) -> NotificationText {
-    let mut when = reminder.due_date.clone();
-    if let Some(time) = &reminder.due_time {
-        when.push(' ');
-        when.push_str(time);
+    let when = docket_core::calendar::due_words(
+        &reminder.due_date,
+        reminder.due_time.as_deref(),
+        &reminder.time_zone,
+    );
+    let mut body = if reminder.overdue {
+        format!("Overdue: it was due {when}.")
+    } else {
+        format!("Due {when}.")
+    };
+    if let Some(review) = &reminder.review {
+        body.push('\n');
+        body.push_str(review);
     }
-    let due = format!("Due {when} ({})", reminder.time_zone);
     NotificationText {
         title: format!("Docket: {}", reminder.title),
-        body: if reminder.overdue {
-            format!("Overdue. {due}")
-        } else {
-            due
-        },
+        body,
         deadline_id: reminder.deadline_id,
     }
 }
@@ -293,10 +298,21 @@ mod tests {
     fn notifications_name_the_deadline_its_due_time_and_zone() {
         let text = notification_text(&reminder(false, Some("14:00")));
         assert_eq!(text.title, "Docket: Register for the speakers list");
-        assert_eq!(text.body, "Due 2026-03-10 14:00 (Europe/Zurich)");
+        assert_eq!(text.body, "Due 10 Mar 2026, 14:00 Geneva time.");
         assert_eq!(text.deadline_id, 7);
-        let text = notification_text(&reminder(true, None));
-        assert_eq!(text.body, "Overdue. Due 2026-03-10 (Europe/Zurich)");
+        let mut late = reminder(true, None);
+        late.review = Some("Slovenia, WG 48".into());
+        let text = notification_text(&late);
+        assert_eq!(
+            text.body,
+            "Overdue: it was due 10 Mar 2026.\nSlovenia, WG 48"
+        );
+        let mut elsewhere = reminder(false, Some("09:30"));
+        elsewhere.time_zone = "America/New_York".into();
+        assert_eq!(
+            notification_text(&elsewhere).body,
+            "Due 10 Mar 2026, 09:30 New York time."
+        );
     }
 
     #[test]

@@ -20,6 +20,27 @@ pub mod sessions;
 /// Geneva's time zone (IANA), used for the Council's and the Working Group's events.
 pub const GENEVA: &str = "Europe/Zurich";
 
+/// A time zone as people say it: "Geneva" for `Europe/Zurich` (the Council's), else the city
+/// of its IANA name ("America/New_York" → "New York").
+pub fn zone_name(zone: &str) -> String {
+    if zone == GENEVA {
+        return "Geneva".to_owned();
+    }
+    zone.rsplit('/').next().unwrap_or(zone).replace('_', " ")
+}
+
+/// When something is due, in words: "10 Jan 2020", or "10 Jan 2020, 10:00 Geneva time" with a
+/// time. A date that does not parse is shown as stored.
+pub fn due_words(date: &str, time: Option<&str>, zone: &str) -> String {
+    let day = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .map(|d| d.format("%-d %b %Y").to_string())
+        .unwrap_or_else(|_| date.to_owned());
+    match time {
+        Some(time) => format!("{day}, {time} {} time", zone_name(zone)),
+        None => day,
+    }
+}
+
 string_enum! {
     /// What a calendar event is. All but `custom` are computed from the review.
     EventKind {
