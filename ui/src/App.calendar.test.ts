@@ -5,7 +5,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
 import { installFakeBackend, type FakeBackend, type FakeOptions } from './dev/fakeBackend';
-import type { DueReminder, NewDeadline } from './lib/ipc/types';
+import type { DueReminder } from './lib/ipc/types';
+import { newDeadline } from './test/fixtures';
 
 beforeEach(() => {
   // Between the written statements (8 Feb) and the Council's session (22 Feb 2021).
@@ -38,21 +39,6 @@ function item(kind: string): HTMLElement {
   if (!found) throw new Error(`no agenda item of kind ${kind}`);
   return found;
 }
-
-const deadline = (extra: Partial<NewDeadline> = {}): NewDeadline => ({
-  review_id: 1,
-  event_kind: null,
-  title: 'Brief the delegations',
-  due_date: '2021-02-15',
-  due_time: null,
-  time_zone: 'Europe/Zurich',
-  owner: 'Ana',
-  status: 'to_do',
-  notes: '',
-  recommendation_ids: [],
-  reminders: [],
-  ...extra,
-});
 
 describe('calendar mode', () => {
   it('shows the review’s dates, the adoption confirmed, the past open', async () => {
@@ -205,7 +191,12 @@ describe('reminders', () => {
     const { backend, user } = await renderApp({}, async (b) => {
       const saved = (await b.handle('save_deadline', {
         id: null,
-        deadline: deadline({ due_time: '12:00', reminders: [60] }),
+        deadline: newDeadline({
+          title: 'Brief the delegations',
+          due_date: '2021-02-15',
+          due_time: '12:00',
+          reminders: [60],
+        }),
       })) as { id: number; reminders: { id: number }[] };
       id = saved.id;
       reminderId = saved.reminders[0]!.id;
@@ -214,7 +205,7 @@ describe('reminders', () => {
     backend.emit({ kind: 'reminders', due: [due(id, reminderId)] });
     const toast = await screen.findByTestId('reminder-toast');
     expect(toast).toHaveTextContent(
-      'Reminder: Brief the delegations — due 15 Feb 2021 12:00 Geneva',
+      'Reminder: Brief the delegations — due 15 Feb 2021, 12:00 Geneva',
     );
     await user.click(within(toast).getByTestId('reminder-open'));
     expect(screen.queryByTestId('reminder-toast')).not.toBeInTheDocument();
@@ -231,7 +222,7 @@ describe('reminders', () => {
     const { backend, user } = await renderApp({ missedReminders: [due(1, 1)] });
     const missed = await screen.findByTestId('missed-reminders');
     expect(missed).toHaveTextContent('While Docket was closed, these reminders came due:');
-    expect(missed).toHaveTextContent('Brief the delegations — due 15 Feb 2021 12:00 Geneva');
+    expect(missed).toHaveTextContent('Brief the delegations — due 15 Feb 2021, 12:00 Geneva');
     expect(backend.callsTo('take_missed_reminders')).toHaveLength(1);
     await user.click(within(missed).getByTestId('missed-open'));
     expect(screen.queryByTestId('missed-reminders')).not.toBeInTheDocument();

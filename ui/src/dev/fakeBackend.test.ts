@@ -13,6 +13,7 @@ import type {
   SearchResult,
   UndoOutcome,
 } from '../lib/ipc/types';
+import { newDeadline } from '../test/fixtures';
 import { describeChange, FakeBackend, parseQuery, snippet } from './fakeBackend';
 
 const request = (extra: Partial<SearchRequest> = {}): SearchRequest => ({
@@ -220,21 +221,6 @@ describe('fake calendar', () => {
 
   const calendar = async (backend: FakeBackend, reviewId: number | null = 1) =>
     (await backend.handle('calendar', { reviewId })) as CalendarEvent[];
-
-  const newDeadline = (extra: Partial<NewDeadline> = {}): NewDeadline => ({
-    review_id: 1,
-    event_kind: null,
-    title: 'Send our written statement',
-    due_date: '2021-02-08',
-    due_time: null,
-    time_zone: 'Europe/Zurich',
-    owner: 'Ana',
-    status: 'to_do',
-    notes: '',
-    recommendation_ids: [],
-    reminders: [],
-    ...extra,
-  });
 
   const save = async (
     backend: FakeBackend,

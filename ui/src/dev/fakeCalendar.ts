@@ -12,6 +12,7 @@ import {
   todayIso,
   zonedInstant,
 } from '../lib/calendar/dates';
+import { deadlineOverdue } from '../lib/calendar/grouping';
 import type {
   CalendarEvent,
   Deadline,
@@ -416,15 +417,6 @@ export class FakeCalendar {
     return zonedInstant(deadline.due_date, deadline.due_time ?? '09:00', deadline.time_zone);
   }
 
-  /** Past due: after the due time, or after the due day for a whole day. */
-  #overdue(deadline: Deadline, now: number): boolean {
-    if (deadline.status === 'done') return false;
-    const end = deadline.due_time
-      ? this.#dueAt(deadline)
-      : zonedInstant(addDays(deadline.due_date, 1), '00:00', deadline.time_zone);
-    return now >= end;
-  }
-
   #firesAt(reminder: Reminder): number {
     return Date.parse(reminder.snoozed_until ?? reminder.fires_at);
   }
@@ -451,7 +443,7 @@ export class FakeCalendar {
       source: '',
       rule_date: null,
       deadline: structuredClone(deadline),
-      overdue: this.#overdue(deadline, now),
+      overdue: deadlineOverdue(deadline, new Date(now)),
       reminder_due: this.#reminderDue(deadline, now),
     };
   }
@@ -588,7 +580,7 @@ export class FakeCalendar {
       time_zone: deadline.time_zone,
       review: review ? this.#words(review) : null,
       fires_at: reminder.snoozed_until ?? reminder.fires_at,
-      overdue: this.#overdue(deadline, now),
+      overdue: deadlineOverdue(deadline, new Date(now)),
     };
   }
 

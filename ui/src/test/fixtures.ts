@@ -1,5 +1,6 @@
-// Data shared by the component tests.
-import type { ReviewSummary } from '../lib/ipc/types';
+// Data shared by the tests: the sample's review, and its calendar (the US 2020 review, WG 36, as
+// the fake backend numbers it: review 1) with deadlines around it.
+import type { CalendarEvent, Deadline, NewDeadline, ReviewSummary } from '../lib/ipc/types';
 
 /** The sample's review (the United States, 3rd cycle), with `changes` on top. */
 export function usReview(changes: Partial<ReviewSummary> = {}): ReviewSummary {
@@ -14,6 +15,102 @@ export function usReview(changes: Partial<ReviewSummary> = {}): ReviewSummary {
     addendum_symbol: null,
     adoption_date: null,
     recommendations: 347,
+    ...changes,
+  };
+}
+
+/** A computed date of the sample review (United States, WG 36), with `changes` on top. */
+export function computed(changes: Partial<CalendarEvent> = {}): CalendarEvent {
+  const kind = changes.kind ?? 'adoption';
+  return {
+    uid: `upr-usa-wg36-${kind}@docket`,
+    kind,
+    review_id: 1,
+    review: 'United States of America, WG 36',
+    title: 'Adoption of the outcome (HRC 46)',
+    date: '2021-03-17',
+    end_date: null,
+    time: null,
+    time_zone: 'Europe/Zurich',
+    confirmed: false,
+    edited: false,
+    rule: 'During the Council’s 46th session, usually in its fourth week',
+    source: 'HRC resolution 16/21',
+    rule_date: null,
+    deadline: null,
+    overdue: false,
+    reminder_due: false,
+    ...changes,
+  };
+}
+
+/** One of the organization's deadlines, as saved. */
+export function deadline(changes: Partial<Deadline> = {}): Deadline {
+  const id = changes.id ?? 7;
+  return {
+    id,
+    uid: `deadline-${id}@docket`,
+    review_id: 1,
+    event_kind: null,
+    title: 'Send our written statement',
+    due_date: '2021-02-08',
+    due_time: null,
+    time_zone: 'Europe/Zurich',
+    owner: '',
+    status: 'to_do',
+    notes: '',
+    recommendations: [],
+    reminders: [],
+    created_at: '2021-01-10T10:00:00Z',
+    updated_at: '2021-01-10T10:00:00Z',
+    ...changes,
+  };
+}
+
+/** When the sample's speakers list opens, with `changes` on top. */
+export function speakersList(changes: Partial<CalendarEvent> = {}): CalendarEvent {
+  return computed({
+    kind: 'speakers_list_opens',
+    title: 'Speakers list registration opens (HRC 46)',
+    date: '2021-02-19',
+    rule: 'The Friday before the Council’s 46th session opens',
+    source: 'UPR Info, “NGOs register for speakers list”',
+    ...changes,
+  });
+}
+
+/** A deadline as the calendar lists it. */
+export function deadlineEvent(d: Deadline, changes: Partial<CalendarEvent> = {}): CalendarEvent {
+  return computed({
+    uid: d.uid,
+    kind: 'custom',
+    review_id: d.review_id,
+    review: d.review_id === null ? null : 'United States of America, WG 36',
+    title: d.title,
+    date: d.due_date,
+    time: d.due_time,
+    time_zone: d.time_zone,
+    rule: 'Your deadline',
+    source: '',
+    deadline: d,
+    ...changes,
+  });
+}
+
+/** A deadline as it is sent to be saved. */
+export function newDeadline(changes: Partial<NewDeadline> = {}): NewDeadline {
+  return {
+    review_id: 1,
+    event_kind: null,
+    title: 'Send our written statement',
+    due_date: '2021-02-08',
+    due_time: null,
+    time_zone: 'Europe/Zurich',
+    owner: 'Ana',
+    status: 'to_do',
+    notes: '',
+    recommendation_ids: [],
+    reminders: [],
     ...changes,
   };
 }

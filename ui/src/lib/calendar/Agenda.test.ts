@@ -2,18 +2,12 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import Agenda from './Agenda.svelte';
-import { computed, deadline, deadlineEvent } from './fixtures';
+import { computed, deadline, deadlineEvent, speakersList } from '../../test/fixtures';
 
 const TODAY = '2021-03-01';
 
 const adoption = computed({ kind: 'adoption', date: '2021-03-17', confirmed: true });
-const speakers = computed({
-  kind: 'speakers_list_opens',
-  title: 'Speakers list registration opens (HRC 46)',
-  date: '2021-02-19',
-  rule: 'The Friday before the Council’s 46th session opens',
-  source: 'UPR Info, “NGOs register for speakers list”',
-});
+const speakers = speakersList();
 const responses = computed({
   kind: 'responses_due',
   title: 'Responses due',
@@ -116,7 +110,7 @@ describe('Agenda', () => {
 
   it('shows a deadline’s time in Geneva, its owner, its paragraphs, overdue and reminder due', () => {
     renderAgenda();
-    expect(item(call.uid)).toHaveTextContent('4 Mar 2021 12:00 Geneva');
+    expect(item(call.uid)).toHaveTextContent('4 Mar 2021, 12:00 Geneva');
     expect(item(call.uid)).toHaveTextContent('In progress');
     const late = item(statement.uid);
     expect(within(late).getByTestId('badge-overdue')).toHaveTextContent('Overdue');

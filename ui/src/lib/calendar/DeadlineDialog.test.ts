@@ -3,11 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { installFakeBackend, type FakeOptions } from '../../dev/fakeBackend';
 import type { NewDeadline, RecommendationDetail } from '../ipc/types';
-import { usReview } from '../../test/fixtures';
+import { deadline, usReview } from '../../test/fixtures';
 import { localZone } from './dates';
 import DeadlineDialog from './DeadlineDialog.svelte';
 import { draftForRecommendation, draftFromDeadline, newDraft, type DeadlineDraft } from './drafts';
-import { deadline } from './fixtures';
 
 const REVIEWS = [usReview({ id: 1 })];
 

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { installFakeBackend } from '../../dev/fakeBackend';
 import type { CalendarEvent } from '../ipc/types';
 import EventDialog from './EventDialog.svelte';
-import { computed } from './fixtures';
+import { speakersList } from '../../test/fixtures';
 
 function renderDialog(event: CalendarEvent) {
   const backend = installFakeBackend();
@@ -13,13 +13,7 @@ function renderDialog(event: CalendarEvent) {
   return { backend, props, user: userEvent.setup() };
 }
 
-const speakers = computed({
-  kind: 'speakers_list_opens',
-  title: 'Speakers list registration opens (HRC 46)',
-  date: '2021-02-19',
-  rule: 'The Friday before the Council’s 46th session opens',
-  source: 'UPR Info, “NGOs register for speakers list”',
-});
+const speakers = speakersList();
 
 describe('EventDialog', () => {
   it('shows the rule and sets a confirmed date', async () => {

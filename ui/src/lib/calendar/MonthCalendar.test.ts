@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { computed, deadline, deadlineEvent } from './fixtures';
+import { computed, deadline, deadlineEvent } from '../../test/fixtures';
 import MonthCalendar from './MonthCalendar.svelte';
 
 const review = computed({

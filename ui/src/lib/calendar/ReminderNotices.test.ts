@@ -58,7 +58,7 @@ describe('ReminderNotices', () => {
     render(ReminderNotices, p);
     const toast = screen.getByTestId('reminder-toast');
     expect(toast).toHaveTextContent(
-      'Reminder: Send our written statement — due 4 Mar 2021 12:00 Geneva',
+      'Reminder: Send our written statement — due 4 Mar 2021, 12:00 Geneva',
     );
     expect(within(toast).getByTestId('reminder-overdue')).toHaveTextContent('Overdue');
     expect(toast).toHaveAttribute('role', 'alert');

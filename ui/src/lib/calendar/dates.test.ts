@@ -9,6 +9,8 @@ import {
   isTime,
   longDay,
   monthLabel,
+  relativeDays,
+  todayIn,
   todayIso,
   weekday,
   zonedInstant,
@@ -25,8 +27,10 @@ describe('calendar dates', () => {
   });
 
   it('writes a time with its zone, Geneva for Europe/Zurich, else the city', () => {
-    expect(formatWhen('2021-03-04', '12:00', 'Europe/Zurich')).toBe('4 Mar 2021 12:00 Geneva');
-    expect(formatWhen('2021-03-04', '09:30', 'America/New_York')).toBe('4 Mar 2021 09:30 New York');
+    expect(formatWhen('2021-03-04', '12:00', 'Europe/Zurich')).toBe('4 Mar 2021, 12:00 Geneva');
+    expect(formatWhen('2021-03-04', '09:30', 'America/New_York')).toBe(
+      '4 Mar 2021, 09:30 New York',
+    );
     expect(formatWhen('2021-03-04', null, 'America/New_York')).toBe('4 Mar 2021');
     expect(zoneLabel('America/Argentina/Buenos_Aires')).toBe('Buenos Aires');
     expect(zoneLabel('UTC')).toBe('UTC');
@@ -46,6 +50,9 @@ describe('calendar dates', () => {
     expect(addDays('2021-03-01', -1)).toBe('2021-02-28');
     expect(addDays('2021-03-27', 2)).toBe('2021-03-29');
     expect(daysBetween('2021-03-04', '2021-03-17')).toBe(13);
+    expect(daysBetween('2021-03-20', '2021-03-17')).toBe(-3);
+    expect(daysBetween('2021-03-27', '2021-03-29')).toBe(2);
+    expect(daysBetween('soon', '2021-03-29')).toBe(0);
     expect(weekday('2021-03-15')).toBe(0);
     expect(weekday('2021-03-21')).toBe(6);
   });
@@ -59,9 +66,21 @@ describe('calendar dates', () => {
     expect(isTime('9:00')).toBe(false);
   });
 
-  it('takes today in local time', () => {
+  it('says days from today in words', () => {
+    expect(relativeDays(12)).toBe('in 12 days');
+    expect(relativeDays(0)).toBe('today');
+    expect(relativeDays(1)).toBe('tomorrow');
+    expect(relativeDays(-1)).toBe('yesterday');
+    expect(relativeDays(-3)).toBe('3 days ago');
+  });
+
+  it('takes today in local time, or in a zone', () => {
     expect(todayIso(new Date(2021, 2, 4, 23, 59))).toBe('2021-03-04');
     expect(todayIso(new Date(2021, 0, 1, 0, 0))).toBe('2021-01-01');
+    const now = new Date('2021-03-03T23:30:00Z');
+    expect(todayIn('Europe/Zurich', now)).toBe('2021-03-04');
+    expect(todayIn('UTC', now)).toBe('2021-03-03');
+    expect(todayIn(null, new Date(2021, 2, 4, 23, 59))).toBe('2021-03-04');
   });
 
   it('finds the instant of a wall-clock time in a zone, summer and winter', () => {
@@ -76,5 +95,16 @@ describe('calendar dates', () => {
       '2021-03-04T14:00:00.000Z',
     );
     expect(iso(zonedInstant('2021-03-04', '09:00', 'UTC'))).toBe('2021-03-04T09:00:00.000Z');
+    expect(iso(zonedInstant('2021-07-01', '10:00', 'America/New_York'))).toBe(
+      '2021-07-01T14:00:00.000Z',
+    );
+    expect(iso(zonedInstant('2021-03-05', null, 'Europe/Zurich'))).toBe('2021-03-04T23:00:00.000Z');
+  });
+
+  it('falls back to the computer’s zone for an unknown zone, NaN for no day', () => {
+    expect(zonedInstant('2021-03-04', '10:00', 'Nowhere/Else')).toBe(
+      new Date(2021, 2, 4, 10, 0).getTime(),
+    );
+    expect(zonedInstant('soon', null, 'Europe/Zurich')).toBeNaN();
   });
 });

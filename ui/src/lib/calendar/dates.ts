@@ -2,8 +2,11 @@
 // documents write them ("17 Mar 2021"), the same on every computer (and in tests).
 //
 // A day is a `YYYY-MM-DD` string; arithmetic on days goes through UTC so that daylight saving
-// never shifts a day.
+// never shifts a day. An event's day is a day in its own zone (Geneva, Europe/Zurich, for the
+// Council's events): "today" and the instant of a time are worked out in that zone, whatever the
+// computer's zone is.
 import { formatDate } from '../format';
+import type { CalendarEvent } from '../ipc/types';
 
 /** Geneva's zone (IANA): the Council's and the Working Group's events. */
 export const GENEVA = 'Europe/Zurich';
@@ -33,11 +36,19 @@ export const formatDay = formatDate;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+const DAY_MS = 86_400_000;
+
+/** (year, month 1-12, day) of a day written `YYYY-MM-DD`, or null when it is not written so. */
+function parseDay(text: string): [number, number, number] | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : null;
+}
+
 /** Whether `text` is a real day written `YYYY-MM-DD`. */
 export function isIsoDay(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const day = parseDay(text);
+  if (!day) return false;
+  const [y, m, d] = day;
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
@@ -63,9 +74,18 @@ export function addDays(iso: string, n: number): string {
   return fromUtc(date);
 }
 
-/** Days from `a` to `b` (positive when `b` is later). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / 86_400_000);
+/** Days from `from` to `to` (positive when `to` is later); 0 when either is not a day. */
+export function daysBetween(from: string, to: string): number {
+  if (!parseDay(from) || !parseDay(to)) return 0;
+  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / DAY_MS);
+}
+
+/** 0 → "today", 1 → "tomorrow", 12 → "in 12 days", -1 → "yesterday", -3 → "3 days ago". */
+export function relativeDays(days: number): string {
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  return days > 0 ? `in ${days} days` : `${-days} days ago`;
 }
 
 /** 0 = Monday … 6 = Sunday. */
@@ -118,14 +138,14 @@ export function zoneLabel(zone: string | null): string {
 }
 
 /**
- * A day and maybe a time: "17 Mar 2021", or "4 Mar 2021 12:00 Geneva" when timed (the zone said
+ * A day and maybe a time: "17 Mar 2021", or "4 Mar 2021, 12:00 Geneva" when timed (the zone said
  * only with a time: a whole day is the same day everywhere people look at it).
  */
 export function formatWhen(date: string, time: string | null, zone: string | null): string {
   const day = formatDay(date);
   if (!time) return day;
   const where = zoneLabel(zone);
-  return where ? `${day} ${time} ${where}` : `${day} ${time}`;
+  return where ? `${day}, ${time} ${where}` : `${day}, ${time}`;
 }
 
 /** A period: "2–13 Nov 2020", "29 Apr – 10 May 2024", "30 Dec 2024 – 3 Jan 2025". */
@@ -140,40 +160,83 @@ export function formatRange(start: string, end: string | null): string {
   return `${formatDay(start)} – ${last}`;
 }
 
-/** Offset of `zone` from UTC at `instant`, in ms (positive east of Greenwich). */
-function zoneOffset(instant: number, zone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour') % 24,
-    get('minute'),
-    get('second'),
+/** When an event is, as the agenda and the month write it: its period, or its day and time. */
+export function formatEventWhen(
+  event: Pick<CalendarEvent, 'date' | 'end_date' | 'time' | 'time_zone'>,
+): string {
+  return event.end_date && event.end_date !== event.date
+    ? formatRange(event.date, event.end_date)
+    : formatWhen(event.date, event.time, event.time_zone);
+}
+
+/** A formatter per zone (they are slow to make); null when the zone is unknown. */
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatter(zone: string): Intl.DateTimeFormat | null {
+  if (!formatters.has(zone)) {
+    let made: Intl.DateTimeFormat | null = null;
+    try {
+      made = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      });
+    } catch {
+      made = null;
+    }
+    formatters.set(zone, made);
+  }
+  return formatters.get(zone) ?? null;
+}
+
+/** The wall clock in `zone` at `instant`, as if it were UTC (ms); null for an unknown zone. */
+function wallClock(instant: number, zone: string | null): number | null {
+  const format = zone ? formatter(zone) : null;
+  if (!format) return null;
+  const parts: Record<string, number> = {};
+  for (const part of format.formatToParts(new Date(instant))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return Date.UTC(
+    parts['year'] ?? 1970,
+    (parts['month'] ?? 1) - 1,
+    parts['day'] ?? 1,
+    (parts['hour'] ?? 0) % 24,
+    parts['minute'] ?? 0,
+    parts['second'] ?? 0,
   );
-  return asUtc - (instant - (instant % 1000));
 }
 
 /**
- * The instant (ms since 1970) of a wall-clock day and time in `zone`, e.g. 4 Mar 2021 12:00 in
- * Geneva → 11:00 UTC. A time skipped by daylight saving moves forward, as clocks do.
+ * The instant (ms since 1970) of a wall-clock day and time (midnight when null) in `zone` (the
+ * computer's zone when null or unknown), e.g. 4 Mar 2021 12:00 in Geneva → 11:00 UTC. A time
+ * skipped by daylight saving moves forward, as clocks do. NaN when the day cannot be read.
  */
-export function zonedInstant(date: string, time: string, zone: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const [hh, mm] = time.split(':').map(Number) as [number, number];
-  const wall = Date.UTC(y, m - 1, d, hh, mm);
-  let guess = wall - zoneOffset(wall, zone);
-  // Once more: the offset at the guess may differ from the offset at the wall time (DST).
-  guess = wall - zoneOffset(guess, zone);
-  return guess;
+export function zonedInstant(date: string, time: string | null, zone: string | null): number {
+  const day = parseDay(date);
+  if (!day) return Number.NaN;
+  const [year, month, dayOfMonth] = day;
+  const clock = time ? /^(\d{1,2}):(\d{2})/.exec(time) : null;
+  const [hours, minutes] = clock ? [Number(clock[1]), Number(clock[2])] : [0, 0];
+  const asUtc = Date.UTC(year, month - 1, dayOfMonth, hours, minutes);
+  const offsetAt = (instant: number): number | null => {
+    const wall = wallClock(instant, zone);
+    return wall === null ? null : wall - instant;
+  };
+  const first = offsetAt(asUtc);
+  if (first === null) return new Date(year, month - 1, dayOfMonth, hours, minutes).getTime();
+  // Once more with the offset at the guess: right across a change of summer time.
+  const second = offsetAt(asUtc - first) ?? first;
+  return asUtc - second;
+}
+
+/** Today in `zone` (the computer's zone when null or unknown), `YYYY-MM-DD`. */
+export function todayIn(zone: string | null, now: Date): string {
+  const wall = wallClock(now.getTime(), zone);
+  return wall === null ? todayIso(now) : new Date(wall).toISOString().slice(0, 10);
 }

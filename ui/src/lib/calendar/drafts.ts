@@ -3,7 +3,6 @@
 import type {
   CalendarEvent,
   Deadline,
-  DeadlineStatus,
   EventKind,
   LinkedRecommendation,
   NewDeadline,
@@ -11,32 +10,18 @@ import type {
 } from '../ipc/types';
 import { GENEVA, isIsoDay, isTime, localZone } from './dates';
 
-export interface DeadlineDraft {
+/**
+ * A deadline as the dialog edits it: what is sent to save it, with the recommendations themselves
+ * (their paragraphs are shown). Its `due_date` is '' when not chosen yet (the dialog requires it).
+ */
+export interface DeadlineDraft extends Omit<NewDeadline, 'recommendation_ids'> {
   /** The deadline edited; null for a new one. */
   id: number | null;
-  review_id: number | null;
-  event_kind: EventKind | null;
-  title: string;
-  /** YYYY-MM-DD, or '' when not chosen yet (the dialog requires it). */
-  due_date: string;
-  due_time: string | null;
-  time_zone: string;
-  owner: string;
-  status: DeadlineStatus;
-  notes: string;
   recommendations: LinkedRecommendation[];
-  /** Minutes before the due time. */
-  reminders: number[];
 }
 
 /** The reminders a new deadline starts with: the day before. */
-export const DEFAULT_REMINDERS = [1440];
-
-export const STATUS_LABELS: Record<DeadlineStatus, string> = {
-  to_do: 'To do',
-  in_progress: 'In progress',
-  done: 'Done',
-};
+const DEFAULT_REMINDERS = [1440];
 
 /** The reminders offered (minutes before the due time), longest first. */
 export const REMINDER_CHOICES = [10080, 1440, 60, 0];
@@ -65,7 +50,7 @@ const GENEVA_KINDS: readonly EventKind[] = [
 ];
 
 /** What the organization usually has to do for a computed date. */
-export function taskTitle(event: CalendarEvent): string {
+function taskTitle(event: CalendarEvent): string {
   switch (event.kind) {
     case 'speakers_list_opens':
       return 'Register for the speakers list';

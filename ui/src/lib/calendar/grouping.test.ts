@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { countOverdue, groupAgenda, isOverdue } from './grouping';
-import { computed, deadline, deadlineEvent } from './fixtures';
+import {
+  countOverdue,
+  deadlineOverdue,
+  dueInstant,
+  groupAgenda,
+  isOverdue,
+  nextDeadlines,
+} from './grouping';
+import { computed, deadline, deadlineEvent } from '../../test/fixtures';
 
 const TODAY = '2021-02-20';
 
@@ -79,5 +86,58 @@ describe('agenda sections', () => {
       'Z whole',
       'A timed',
     ]);
+  });
+});
+
+describe('a deadline overdue', () => {
+  it('is due at the end of a whole day, in its zone', () => {
+    const d = deadline({ due_date: '2021-03-04' });
+    expect(new Date(dueInstant(d)).toISOString()).toBe('2021-03-04T23:00:00.000Z');
+    expect(deadlineOverdue(d, new Date('2021-03-04T22:59:00Z'))).toBe(false);
+    expect(deadlineOverdue(d, new Date('2021-03-04T23:00:00Z'))).toBe(true);
+  });
+
+  it('is due at its time when it has one', () => {
+    const d = deadline({ due_date: '2021-03-04', due_time: '10:00' });
+    expect(deadlineOverdue(d, new Date('2021-03-04T08:59:00Z'))).toBe(false);
+    expect(deadlineOverdue(d, new Date('2021-03-04T09:01:00Z'))).toBe(true);
+  });
+
+  it('is never overdue once done, nor without a day', () => {
+    const later = new Date('2022-01-01T00:00:00Z');
+    expect(deadlineOverdue(deadline({ status: 'done' }), later)).toBe(false);
+    expect(deadlineOverdue(deadline({ due_date: 'soon' }), later)).toBe(false);
+  });
+});
+
+describe('next deadlines', () => {
+  const now = new Date('2021-03-05T12:00:00Z');
+
+  it('puts overdue deadlines first, then the next three events from today on', () => {
+    const late = deadline({ id: 2, due_date: '2021-03-01' });
+    const events = [
+      computed({ uid: 'review', kind: 'review', date: '2020-11-09' }),
+      deadlineEvent(late, { uid: 'late', overdue: true }),
+      computed({ uid: 'today', kind: 'speakers_list_opens', date: '2021-03-05' }),
+      computed({ uid: 'session', kind: 'adoption', date: '2021-03-17' }),
+      deadlineEvent(deadline({ status: 'done', due_date: '2021-03-10' }), { uid: 'done' }),
+      deadlineEvent(deadline({ id: 3, due_date: '2021-03-12' }), { uid: 'mine' }),
+      computed({ uid: 'midterm', kind: 'mid_term', date: '2023-01-01' }),
+      computed({ uid: 'next', kind: 'next_review', date: '2025-05-01' }),
+    ];
+    const { overdue, upcoming } = nextDeadlines(events, now);
+    expect(overdue.map((e) => e.uid)).toEqual(['late']);
+    expect(upcoming.map((e) => e.uid)).toEqual(['today', 'mine', 'session']);
+  });
+
+  it('marks a deadline overdue once its time passed, even if the calendar did not say so', () => {
+    const passed = deadline({ due_date: '2021-03-05', due_time: '09:00' });
+    const events = [deadlineEvent(passed, { uid: 'passed' })];
+    expect(nextDeadlines(events, now).overdue.map((e) => e.uid)).toEqual(['passed']);
+  });
+
+  it('keeps an event spanning several days until its last day', () => {
+    const events = [computed({ uid: 'span', date: '2021-03-01', end_date: '2021-03-06' })];
+    expect(nextDeadlines(events, now).upcoming.map((e) => e.uid)).toEqual(['span']);
   });
 });

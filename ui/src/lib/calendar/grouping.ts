@@ -1,6 +1,7 @@
-// The agenda's sections, without the DOM: what is overdue, what comes next, what is past, what
-// is done.
+// The agenda's sections and the dashboard's next deadlines, without the DOM: what is overdue,
+// what comes next, what is past, what is done.
 import type { CalendarEvent, Deadline } from '../ipc/types';
+import { addDays, todayIn, zonedInstant } from './dates';
 
 export type SectionName = 'overdue' | 'upcoming' | 'past' | 'done';
 
@@ -18,7 +19,7 @@ export function deadlineOf(event: CalendarEvent): Deadline | null {
   return event.kind === 'custom' ? event.deadline : null;
 }
 
-export function isDone(event: CalendarEvent): boolean {
+function isDone(event: CalendarEvent): boolean {
   return deadlineOf(event)?.status === 'done';
 }
 
@@ -35,6 +36,25 @@ export function isOverdue(event: CalendarEvent, today: string): boolean {
   const deadline = deadlineOf(event);
   if (!deadline || deadline.status === 'done') return false;
   return event.overdue || event.date < today;
+}
+
+type DueFields = Pick<Deadline, 'due_date' | 'due_time' | 'time_zone'>;
+
+/** When a deadline is due: at its time, or at the end of its day (in its zone) when it has none. */
+export function dueInstant(deadline: DueFields): number {
+  return deadline.due_time
+    ? zonedInstant(deadline.due_date, deadline.due_time, deadline.time_zone)
+    : zonedInstant(addDays(deadline.due_date, 1), null, deadline.time_zone);
+}
+
+/** A deadline not done whose due time has passed at `now`. */
+export function deadlineOverdue(
+  deadline: DueFields & Pick<Deadline, 'status'>,
+  now: Date,
+): boolean {
+  if (deadline.status === 'done') return false;
+  const due = dueInstant(deadline);
+  return !Number.isNaN(due) && due <= now.getTime();
 }
 
 /** Date order: day, then whole days before timed ones, then time, then title. */
@@ -71,4 +91,37 @@ export function groupAgenda(events: readonly CalendarEvent[], today: string): Ag
 /** Deadlines not done whose due time has passed. */
 export function countOverdue(events: readonly CalendarEvent[], today: string): number {
   return events.filter((event) => isOverdue(event, today)).length;
+}
+
+export interface NextDeadlines {
+  /** The organization's deadlines not done whose time has passed, the oldest first. */
+  overdue: CalendarEvent[];
+  /** The next events from today on, soonest first. */
+  upcoming: CalendarEvent[];
+}
+
+/** A deadline's event is overdue at `now`: as the calendar said, or since, as time went by. */
+function overdueAt(event: CalendarEvent, now: Date): boolean {
+  const deadline = deadlineOf(event);
+  if (!deadline || deadline.status === 'done') return false;
+  return event.overdue || deadlineOverdue(deadline, now);
+}
+
+function eventInstant(event: CalendarEvent): number {
+  return zonedInstant(event.date, event.time, event.time_zone);
+}
+
+/**
+ * What the dashboard shows of a review's calendar: every overdue deadline, then the next `count`
+ * events (computed dates and deadlines not done) from today (in each event's zone) on. An event
+ * spanning several days is "from today on" until its last day.
+ */
+export function nextDeadlines(events: CalendarEvent[], now: Date, count = 3): NextDeadlines {
+  const byTime = (a: CalendarEvent, b: CalendarEvent) => eventInstant(a) - eventInstant(b);
+  const overdue = events.filter((e) => overdueAt(e, now)).sort(byTime);
+  const upcoming = events
+    .filter((e) => !overdueAt(e, now) && !isDone(e) && lastDay(e) >= todayIn(e.time_zone, now))
+    .sort(byTime)
+    .slice(0, count);
+  return { overdue, upcoming };
 }

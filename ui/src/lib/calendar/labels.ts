@@ -1,4 +1,4 @@
-import type { EventKind, ReviewSummary } from '../ipc/types';
+import type { DeadlineStatus, EventKind, ReviewSummary } from '../ipc/types';
 
 /** What a computed date is, in a few words (what a deadline was made for). */
 export const EVENT_KIND_LABELS: Record<EventKind, string> = {
@@ -11,6 +11,12 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
   next_submission_due: 'Submissions for the next review',
   next_review: 'The next review',
   custom: 'Your deadline',
+};
+
+export const DEADLINE_STATUS_LABELS: Record<DeadlineStatus, string> = {
+  to_do: 'To do',
+  in_progress: 'In progress',
+  done: 'Done',
 };
 
 /** A review as the calendar names it: "United States of America, WG 36". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computed, deadline, deadlineEvent } from './fixtures';
+import { computed, deadline, deadlineEvent } from '../../test/fixtures';
 import { eventsByDay, monthWeeks, openingMonth, shiftMonth } from './month';
 
 describe('month grid', () => {

@@ -1,5 +1,5 @@
-// A modal dialog's keyboard, shared by the settings and import dialogs. Used as a Svelte
-// attachment: `<div role="dialog" {@attach modalKeys(onclose, () => !busy)}>`.
+// A modal dialog's keyboard, for the dialogs' frame (Modal.svelte). Used as a Svelte attachment:
+// `<div role="dialog" {@attach modalKeys(onclose, () => !busy)}>`.
 // - Tab and Shift+Tab stay inside the dialog;
 // - Escape closes it, unless `canClose()` says it cannot be closed now (while saving, importing);
 // - when it goes away, focus goes back to where it was when it opened, once the update that

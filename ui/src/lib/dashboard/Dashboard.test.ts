@@ -4,10 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../ipc/api';
 import type { CalendarEvent, SearchRequest, SearchResult } from '../ipc/types';
-import { deadlineEvent, deadlineFixture, eventFixture } from './calendarFixtures';
 import type { ChartSpec } from './chart';
 import Dashboard from './Dashboard.svelte';
-import { usReview } from '../../test/fixtures';
+import { computed, deadline, deadlineEvent, usReview } from '../../test/fixtures';
 
 interface Drawn {
   canvas: HTMLCanvasElement;
@@ -271,13 +270,13 @@ describe('Next deadlines', () => {
     vi.useRealTimers();
   });
 
-  const LATE = deadlineFixture({
+  const LATE = deadline({
     id: 7,
     uid: 'late',
     title: 'Brief the mission',
     due_date: '2021-03-02',
   });
-  const MINE = deadlineFixture({
+  const MINE = deadline({
     id: 8,
     uid: 'mine',
     title: 'Register for the speakers list',
@@ -285,29 +284,29 @@ describe('Next deadlines', () => {
     due_time: '10:00',
   });
   const EVENTS: CalendarEvent[] = [
-    eventFixture({
+    computed({
       uid: 'review',
       kind: 'review',
       title: 'Review (WG 36)',
       date: '2020-11-09',
       confirmed: true,
     }),
-    deadlineEvent(LATE, true),
-    eventFixture({
+    deadlineEvent(LATE, { overdue: true }),
+    computed({
       uid: 'responses',
       kind: 'responses_due',
       title: 'Responses due',
       date: '2021-03-04',
     }),
     deadlineEvent(MINE),
-    eventFixture({
+    computed({
       uid: 'adoption',
       title: 'Adoption (HRC 46)',
       date: '2021-03-17',
       confirmed: true,
     }),
     deadlineEvent(
-      deadlineFixture({
+      deadline({
         id: 9,
         uid: 'done',
         title: 'Done already',
@@ -315,13 +314,13 @@ describe('Next deadlines', () => {
         status: 'done',
       }),
     ),
-    eventFixture({
+    computed({
       uid: 'midterm',
       kind: 'mid_term',
       title: 'Mid-term report',
       date: '2023-05-01',
     }),
-    eventFixture({ uid: 'next', kind: 'next_review', title: 'Next review', date: '2025-05-01' }),
+    computed({ uid: 'next', kind: 'next_review', title: 'Next review', date: '2025-05-01' }),
   ];
 
   function items(): HTMLElement[] {
@@ -356,9 +355,7 @@ describe('Next deadlines', () => {
   });
 
   it('says so when nothing is coming', async () => {
-    calendar.mockResolvedValue([
-      eventFixture({ uid: 'review', kind: 'review', date: '2020-11-09' }),
-    ]);
+    calendar.mockResolvedValue([computed({ uid: 'review', kind: 'review', date: '2020-11-09' })]);
     setup();
     expect(await screen.findByTestId('next-deadlines-empty')).toHaveTextContent(
       'No upcoming deadlines for this review.',

@@ -429,34 +429,32 @@ export interface Reminder {
   snoozed_until: string | null;
 }
 
-export interface Deadline {
-  id: number;
-  uid: string;
+/** What a deadline says, as saved and as sent to be saved. */
+interface DeadlineFields {
   review_id: number | null;
   event_kind: EventKind | null;
   title: string;
+  /** YYYY-MM-DD, in `time_zone`. */
   due_date: string;
+  /** HH:MM, or null for the whole day. */
   due_time: string | null;
+  /** IANA zone. */
   time_zone: string;
   owner: string;
   status: DeadlineStatus;
   notes: string;
+}
+
+export interface Deadline extends DeadlineFields {
+  id: number;
+  uid: string;
   recommendations: LinkedRecommendation[];
   reminders: Reminder[];
   created_at: string;
   updated_at: string;
 }
 
-export interface NewDeadline {
-  review_id: number | null;
-  event_kind: EventKind | null;
-  title: string;
-  due_date: string;
-  due_time: string | null;
-  time_zone: string;
-  owner: string;
-  status: DeadlineStatus;
-  notes: string;
+export interface NewDeadline extends DeadlineFields {
   recommendation_ids: number[];
   /** Minutes before the due time. */
   reminders: number[];

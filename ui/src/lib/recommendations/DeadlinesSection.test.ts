@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { deadlineFixture } from '../dashboard/calendarFixtures';
+import { deadline } from '../../test/fixtures';
 import { api } from '../ipc/api';
 import type { Deadline } from '../ipc/types';
 import DeadlinesSection from './DeadlinesSection.svelte';
@@ -13,8 +13,8 @@ const deadlines = vi.mocked(api.recommendationDeadlines);
 // 5 Mar 2021, 10:30 in Geneva.
 const NOW = new Date('2021-03-05T09:30:00Z');
 
-const LATE = deadlineFixture({ id: 1, title: 'Brief the mission', due_date: '2021-03-04' });
-const THIS_MORNING = deadlineFixture({
+const LATE = deadline({ id: 1, title: 'Brief the mission', due_date: '2021-03-04' });
+const THIS_MORNING = deadline({
   id: 2,
   title: 'Send the statement',
   due_date: '2021-03-05',
@@ -22,14 +22,14 @@ const THIS_MORNING = deadlineFixture({
   status: 'in_progress',
   owner: 'Ana',
 });
-const TODAY = deadlineFixture({ id: 3, title: 'Call the embassy', due_date: '2021-03-05' });
-const LATER = deadlineFixture({
+const TODAY = deadline({ id: 3, title: 'Call the embassy', due_date: '2021-03-05' });
+const LATER = deadline({
   id: 4,
   title: 'Register for the speakers list',
   due_date: '2021-03-12',
   due_time: '09:00',
 });
-const DONE = deadlineFixture({
+const DONE = deadline({
   id: 5,
   title: 'Draft the statement',
   due_date: '2021-03-01',

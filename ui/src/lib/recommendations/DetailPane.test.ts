@@ -3,7 +3,7 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { deadlineFixture } from '../dashboard/calendarFixtures';
+import { deadline } from '../../test/fixtures';
 import { api } from '../ipc/api';
 import type { RecommendationDetail } from '../ipc/types';
 import DetailPane from './DetailPane.svelte';
@@ -37,7 +37,7 @@ const DETAIL: RecommendationDetail = {
   history: [],
 };
 
-const LATE = deadlineFixture({ id: 1, title: 'Brief the mission', due_date: '2021-03-04' });
+const LATE = deadline({ id: 1, title: 'Brief the mission', due_date: '2021-03-04' });
 
 function setup() {
   const props = {
