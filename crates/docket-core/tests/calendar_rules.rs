@@ -247,6 +247,12 @@ fn every_computed_event_has_one_rule_with_a_source() {
         assert!(!found[0].source.trim().is_empty() && !found[0].rule.trim().is_empty());
     }
     assert!(RULES.iter().all(|r| r.kind != EventKind::Custom));
+    let order: Vec<_> = RULES.iter().map(|r| r.kind).collect();
+    assert_eq!(
+        order,
+        EventKind::COMPUTED,
+        "one rule per event, in the timeline's order"
+    );
     // Each event carries its rule's words and source.
     let events = rules::timeline(
         &facts(

@@ -77,6 +77,15 @@ impl EventKind {
         EventKind::NextSubmissionDue,
         EventKind::NextReview,
     ];
+
+    /// Where events of this kind go among those of one day: the timeline's order, the
+    /// organization's own deadlines last.
+    pub fn order(self) -> usize {
+        EventKind::COMPUTED
+            .iter()
+            .position(|k| *k == self)
+            .unwrap_or(EventKind::COMPUTED.len())
+    }
 }
 
 string_enum! {

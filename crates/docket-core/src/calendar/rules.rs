@@ -372,8 +372,11 @@ pub fn timeline(facts: &ReviewFacts, hrc: &HrcSessions) -> Vec<ComputedEvent> {
         );
     }
 
-    let order = |k: EventKind| RULES.iter().position(|r| r.kind == k).unwrap_or(usize::MAX);
-    events.sort_by(|a, b| a.date.cmp(&b.date).then(order(a.kind).cmp(&order(b.kind))));
+    events.sort_by(|a, b| {
+        a.date
+            .cmp(&b.date)
+            .then(a.kind.order().cmp(&b.kind.order()))
+    });
     events
 }
 

@@ -87,13 +87,6 @@ fn bad_value(column: usize, what: &str, value: &str) -> rusqlite::Error {
 }
 
 /// The timeline's order of the kinds (the organization's deadlines last on a day).
-fn kind_order(kind: EventKind) -> usize {
-    EventKind::COMPUTED
-        .iter()
-        .position(|k| *k == kind)
-        .unwrap_or(EventKind::COMPUTED.len())
-}
-
 /// A review as the calendar reads it.
 struct ReviewRow {
     id: i64,
@@ -700,14 +693,14 @@ impl Store {
             (
                 &a.date,
                 a.time.as_deref().unwrap_or(""),
-                kind_order(a.kind),
+                a.kind.order(),
                 &a.title,
                 &a.uid,
             )
                 .cmp(&(
                     &b.date,
                     b.time.as_deref().unwrap_or(""),
-                    kind_order(b.kind),
+                    b.kind.order(),
                     &b.title,
                     &b.uid,
                 ))
