@@ -7,6 +7,7 @@
 #[macro_use]
 mod macros;
 
+pub mod advocacy;
 pub mod calendar;
 pub mod domain;
 pub mod error;

@@ -310,6 +310,120 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX reminder_pending ON reminder(coalesce(snoozed_until, fires_at))
         WHERE fired_at IS NULL;
     "#,
+    // v7, advocacy:
+    // - `statement`: oral and written statements (co-signers as a JSON array of names); the
+    //   deadline made when it was registered is linked, and outlives it. A statement outlives its
+    //   review (the link is cleared). `statement_recommendation` keeps the linked
+    //   recommendations in the order chosen; `statement_version` a snapshot at every status
+    //   change and on demand.
+    // - `speaker_rate`: each speaker's speaking rate; `session_time_limit`: the NGO speaking time
+    //   of a Council session, when it is not the default.
+    // - `state_contact`, `state_meeting` (+ its recommendations), `state_lobbying`: the lobbying
+    //   of recommending States, each named by `state_key` (its ISO code when known, else
+    //   `name:` and its name as written, lowercased) with its ISO code and name kept beside.
+    //   A meeting's follow-up deadline lives in the calendar and is deleted with the meeting.
+    r#"
+    CREATE TABLE statement (
+        id                 INTEGER PRIMARY KEY,
+        kind               TEXT NOT NULL CHECK (kind IN ('oral', 'written')),
+        title              TEXT NOT NULL,
+        hrc_session        INTEGER,
+        review_id          INTEGER REFERENCES review(id) ON DELETE SET NULL,
+        debate             TEXT NOT NULL DEFAULT '',
+        organization       TEXT NOT NULL DEFAULT '',
+        ecosoc_status      TEXT NOT NULL CHECK (ecosoc_status IN ('general', 'special', 'roster', 'none')),
+        co_signers         TEXT NOT NULL DEFAULT '[]',
+        speaker            TEXT NOT NULL DEFAULT '',
+        words_per_minute   INTEGER NOT NULL,
+        time_limit_seconds INTEGER NOT NULL,
+        text               TEXT NOT NULL DEFAULT '',
+        status             TEXT NOT NULL DEFAULT 'idea'
+                           CHECK (status IN ('idea', 'drafting', 'final', 'registered', 'delivered', 'not_called')),
+        deadline_id        INTEGER REFERENCES deadline(id) ON DELETE SET NULL,
+        created_at         TEXT NOT NULL,
+        updated_at         TEXT NOT NULL
+    );
+    CREATE INDEX statement_by_review ON statement(review_id);
+
+    CREATE TABLE statement_recommendation (
+        statement_id      INTEGER NOT NULL REFERENCES statement(id) ON DELETE CASCADE,
+        recommendation_id INTEGER NOT NULL REFERENCES recommendation(id) ON DELETE CASCADE,
+        ord               INTEGER NOT NULL,
+        PRIMARY KEY (statement_id, recommendation_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX statement_recommendation_by_recommendation ON statement_recommendation(recommendation_id);
+
+    CREATE TABLE statement_version (
+        id           INTEGER PRIMARY KEY,
+        statement_id INTEGER NOT NULL REFERENCES statement(id) ON DELETE CASCADE,
+        at           TEXT NOT NULL,
+        who          TEXT NOT NULL,
+        label        TEXT NOT NULL,
+        status       TEXT NOT NULL,
+        title        TEXT NOT NULL,
+        text         TEXT NOT NULL,
+        words        INTEGER NOT NULL
+    );
+    CREATE INDEX statement_version_by_statement ON statement_version(statement_id, id);
+
+    CREATE TABLE speaker_rate (
+        name             TEXT PRIMARY KEY COLLATE NOCASE,
+        words_per_minute INTEGER NOT NULL CHECK (words_per_minute BETWEEN 60 AND 250)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE session_time_limit (
+        hrc_session INTEGER PRIMARY KEY,
+        seconds     INTEGER NOT NULL CHECK (seconds BETWEEN 15 AND 1200)
+    );
+
+    CREATE TABLE state_contact (
+        id         INTEGER PRIMARY KEY,
+        state_key  TEXT NOT NULL,
+        iso3       TEXT,
+        state_name TEXT NOT NULL,
+        name       TEXT NOT NULL,
+        role       TEXT NOT NULL DEFAULT '',
+        place      TEXT NOT NULL CHECK (place IN ('mission', 'capital')),
+        email      TEXT NOT NULL DEFAULT '',
+        phone      TEXT NOT NULL DEFAULT '',
+        notes      TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX state_contact_by_state ON state_contact(state_key);
+
+    CREATE TABLE state_meeting (
+        id                    INTEGER PRIMARY KEY,
+        state_key             TEXT NOT NULL,
+        iso3                  TEXT,
+        state_name            TEXT NOT NULL,
+        review_id             INTEGER REFERENCES review(id) ON DELETE SET NULL,
+        date                  TEXT NOT NULL,
+        who                   TEXT NOT NULL DEFAULT '',
+        asked                 TEXT NOT NULL DEFAULT '',
+        outcome               TEXT NOT NULL DEFAULT '',
+        follow_up_deadline_id INTEGER REFERENCES deadline(id) ON DELETE SET NULL,
+        created_at            TEXT NOT NULL,
+        updated_at            TEXT NOT NULL
+    );
+    CREATE INDEX state_meeting_by_state ON state_meeting(state_key, date);
+
+    CREATE TABLE state_meeting_recommendation (
+        meeting_id        INTEGER NOT NULL REFERENCES state_meeting(id) ON DELETE CASCADE,
+        recommendation_id INTEGER NOT NULL REFERENCES recommendation(id) ON DELETE CASCADE,
+        PRIMARY KEY (meeting_id, recommendation_id)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE state_lobbying (
+        state_key  TEXT PRIMARY KEY,
+        iso3       TEXT,
+        state_name TEXT NOT NULL,
+        status     TEXT NOT NULL DEFAULT 'not_contacted'
+                   CHECK (status IN ('not_contacted', 'planned', 'met', 'follow_up', 'supportive', 'unresponsive')),
+        notes      TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -12,9 +12,11 @@ mod calendar;
 pub mod fts;
 mod history;
 pub mod import;
+mod lobbying;
 pub mod migrations;
 mod queries;
 pub mod search;
+pub mod statements;
 mod tracking;
 mod views;
 

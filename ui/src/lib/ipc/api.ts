@@ -26,6 +26,21 @@ import type {
   EventKind,
   HrcSessionDates,
   NewDeadline,
+  Contact,
+  Meeting,
+  NewContact,
+  NewMeeting,
+  NewStatement,
+  Quote,
+  StateKey,
+  StateLobbyingStatus,
+  StatePage,
+  StateRank,
+  Statement,
+  StatementStatus,
+  StatementSummary,
+  StatementVersion,
+  VersionDiff,
 } from './types';
 
 /** Calls a command; rejects only with a normalized IpcError. */
@@ -150,6 +165,71 @@ export const api = {
 
   /** Opens the native save dialog and writes the calendar as .ics; null when cancelled. */
   exportIcs: (reviewId: number | null): Promise<string | null> => call('export_ics', { reviewId }),
+
+  /** The statements of one review, or all (`reviewId` null), most recently changed first. */
+  statements: (reviewId: number | null): Promise<StatementSummary[]> =>
+    call('statements', { reviewId }),
+
+  statement: (id: number): Promise<Statement> => call('statement', { id }),
+
+  /** Creates a statement (`id` null) or replaces one's content (not its status). */
+  saveStatement: (id: number | null, statement: NewStatement): Promise<Statement> =>
+    call('save_statement', { id, statement }),
+
+  /** Moves a statement on (or back) in its workflow; keeps a version; registering sets a deadline. */
+  setStatementStatus: (id: number, status: StatementStatus): Promise<Statement> =>
+    call('set_statement_status', { id, status }),
+
+  deleteStatement: (id: number): Promise<void> => call('delete_statement', { id }),
+
+  /** Keeps a version of the statement as it is now. */
+  snapshotStatement: (id: number, label: string): Promise<StatementVersion> =>
+    call('snapshot_statement', { id, label }),
+
+  statementVersions: (id: number): Promise<StatementVersion[]> =>
+    call('statement_versions', { id }),
+
+  /** Differences between two versions; `right` null compares with the statement as it is now. */
+  diffVersions: (left: number, right: number | null): Promise<VersionDiff> =>
+    call('diff_versions', { left, right }),
+
+  /** Recommendations as a statement quotes them, in the order given. */
+  quotes: (ids: number[]): Promise<Quote[]> => call('quotes', { ids }),
+
+  /** Every speaker's rate: [name, words a minute]. */
+  speakerRates: (): Promise<[string, number][]> => call('speaker_rates'),
+
+  setSpeakerRate: (name: string, wordsPerMinute: number): Promise<void> =>
+    call('set_speaker_rate', { name, wordsPerMinute }),
+
+  /** The NGO speaking time of a Council session, in seconds (the default when not set). */
+  sessionTimeLimit: (hrcSession: number): Promise<number> =>
+    call('session_time_limit', { hrcSession }),
+
+  setSessionTimeLimit: (hrcSession: number, seconds: number): Promise<void> =>
+    call('set_session_time_limit', { hrcSession, seconds }),
+
+  /** A recommending State's page, for a review or none. */
+  statePage: (state: StateKey, reviewId: number | null): Promise<StatePage> =>
+    call('state_page', { state, reviewId }),
+
+  /** The recommending States of a review, best to meet first. */
+  whoToMeetFirst: (reviewId: number): Promise<StateRank[]> =>
+    call('who_to_meet_first', { reviewId }),
+
+  saveContact: (id: number | null, contact: NewContact): Promise<Contact> =>
+    call('save_contact', { id, contact }),
+
+  deleteContact: (id: number): Promise<void> => call('delete_contact', { id }),
+
+  /** Logs or updates a meeting; its follow-up deadline goes to the calendar. */
+  saveMeeting: (id: number | null, meeting: NewMeeting): Promise<Meeting> =>
+    call('save_meeting', { id, meeting }),
+
+  deleteMeeting: (id: number): Promise<void> => call('delete_meeting', { id }),
+
+  setStateLobbying: (state: StateKey, status: StateLobbyingStatus, notes: string): Promise<void> =>
+    call('set_state_lobbying', { state, status, notes }),
 
   /** Menu choices and files dropped on the window arrive through `handler`. */
   subscribeAppEvents: (handler: (event: AppEvent) => void): Promise<void> =>

@@ -489,3 +489,214 @@ export interface EventDateEdit {
   date: string;
   confirmed: boolean;
 }
+
+// Advocacy (crates/docket-core/src/advocacy/mod.rs, store/statements.rs, store/lobbying.rs).
+
+export type StatementKind = 'oral' | 'written';
+export type EcosocStatus = 'general' | 'special' | 'roster' | 'none';
+export type StatementStatus =
+  'idea' | 'drafting' | 'final' | 'registered' | 'delivered' | 'not_called';
+
+/** A statement's length against its limits. */
+export interface Budget {
+  words: number;
+  /** Estimated speaking time at the statement's rate (oral). */
+  speaking_seconds: number;
+  time_limit_seconds: number | null;
+  /** The most words that fit (oral: the time limit at the rate; written: by ECOSOC status). */
+  word_limit: number | null;
+  /** Words to cut to fit (0 when it fits). */
+  over_by_words: number;
+  over_by_seconds: number;
+  /** No ECOSOC status: an accredited organization must deliver or sponsor it. */
+  needs_sponsor: boolean;
+}
+
+export interface StatementDates {
+  speakers_list_opens: string | null;
+  written_statement_due: string | null;
+  adoption: string | null;
+}
+
+export interface Statement {
+  id: number;
+  kind: StatementKind;
+  title: string;
+  hrc_session: number | null;
+  review_id: number | null;
+  debate: string;
+  organization: string;
+  ecosoc_status: EcosocStatus;
+  co_signers: string[];
+  speaker: string;
+  words_per_minute: number;
+  time_limit_seconds: number;
+  text: string;
+  status: StatementStatus;
+  recommendations: LinkedRecommendation[];
+  /** The deadline made when it was registered. */
+  deadline: Deadline | null;
+  budget: Budget;
+  dates: StatementDates;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewStatement {
+  kind: StatementKind;
+  title: string;
+  hrc_session: number | null;
+  review_id: number | null;
+  debate: string;
+  organization: string;
+  ecosoc_status: EcosocStatus;
+  co_signers: string[];
+  speaker: string;
+  words_per_minute: number;
+  time_limit_seconds: number;
+  text: string;
+  recommendation_ids: number[];
+}
+
+export interface StatementSummary {
+  id: number;
+  kind: StatementKind;
+  title: string;
+  review_id: number | null;
+  hrc_session: number | null;
+  status: StatementStatus;
+  budget: Budget;
+  updated_at: string;
+}
+
+export interface StatementVersion {
+  id: number;
+  statement_id: number;
+  at: string;
+  who: string;
+  /** Why it was kept ("Drafting → Final", "Saved by hand: …"). */
+  label: string;
+  status: StatementStatus;
+  title: string;
+  text: string;
+  words: number;
+}
+
+export interface DiffPart {
+  kind: 'same' | 'removed' | 'added';
+  text: string;
+}
+
+export interface VersionDiff {
+  left: StatementVersion;
+  /** The newer version, or the current text (id 0). */
+  right: StatementVersion;
+  parts: DiffPart[];
+  added_words: number;
+  removed_words: number;
+}
+
+/** A recommendation as a statement quotes it. */
+export interface Quote {
+  id: number;
+  paragraph: string;
+  states: string[];
+  text: string;
+}
+
+export type StateLobbyingStatus =
+  'not_contacted' | 'planned' | 'met' | 'follow_up' | 'supportive' | 'unresponsive';
+
+/** A recommending State: by ISO code when known, else by its name as written. */
+export interface StateKey {
+  iso3: string | null;
+  name: string;
+}
+
+export interface StateRecommendation {
+  id: number;
+  review_id: number;
+  review: string;
+  paragraph: string;
+  text: string;
+  position: Position;
+  priority: Priority | null;
+  our_ask: string;
+  lobbying_status: LobbyingStatus;
+}
+
+export type ContactPlace = 'mission' | 'capital';
+
+export interface Contact {
+  id: number;
+  state: StateKey;
+  name: string;
+  role: string;
+  place: ContactPlace;
+  email: string;
+  phone: string;
+  notes: string;
+}
+
+export interface NewContact {
+  state: StateKey;
+  name: string;
+  role: string;
+  place: ContactPlace;
+  email: string;
+  phone: string;
+  notes: string;
+}
+
+export interface Meeting {
+  id: number;
+  state: StateKey;
+  review_id: number | null;
+  date: string;
+  who: string;
+  asked: string;
+  outcome: string;
+  follow_up: Deadline | null;
+  recommendations: LinkedRecommendation[];
+}
+
+export interface NewMeeting {
+  state: StateKey;
+  review_id: number | null;
+  date: string;
+  who: string;
+  asked: string;
+  outcome: string;
+  /** A follow-up deadline for the calendar. */
+  follow_up: NewDeadline | null;
+  recommendation_ids: number[];
+}
+
+export interface StatePage {
+  state: StateKey;
+  regional_group: string | null;
+  /** Its recommendations in the chosen review. */
+  in_review: StateRecommendation[];
+  /** In the other reviews in the database. */
+  elsewhere: StateRecommendation[];
+  contacts: Contact[];
+  /** Newest first. */
+  meetings: Meeting[];
+  status: StateLobbyingStatus;
+  notes: string;
+}
+
+export interface StateRank {
+  state: StateKey;
+  recommendations: number;
+  high: number;
+  medium: number;
+  low: number;
+  pending: number;
+  noted: number;
+  supported: number;
+  status: StateLobbyingStatus;
+  score: number;
+  /** Why it ranks there, in words. */
+  why: string;
+}
