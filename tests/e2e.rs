@@ -972,3 +972,89 @@ async fn the_agenda_shows_the_adoption_and_a_reminder_due_now_notifies() {
     assert!(written.contains("BEGIN:VALARM"), "{written}");
     c.close().await.unwrap();
 }
+
+#[tokio::test]
+#[ignore = "needs an X display and tauri-driver: run `make test-e2e`"]
+async fn a_statement_over_its_time_quotes_recommendations_and_registers_and_mexico_has_its_page() {
+    // Mexico's recommendations in the sample, in paragraph order.
+    let mexico: Vec<String> = docket_core::sample::recommendations()
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.states.iter().any(|s| s == "Mexico"))
+        .map(|r| r.paragraph)
+        .collect();
+    assert!(mexico.len() >= 3, "Mexico made recommendations to the US: {mexico:?}");
+    let (text_261, text_262) = {
+        let all = docket_core::sample::recommendations().unwrap();
+        let text = |p: &str| all.iter().find(|r| r.paragraph == p).unwrap().text.clone();
+        (text("26.1"), text("26.2"))
+    };
+
+    let home = tempfile::tempdir().unwrap();
+    let driver = Driver::start(home.path());
+    let c = driver.launch(app()).await;
+    click(&c, "open-sample").await;
+    wait_text(&c, &testid("rec-count"), |t| t.contains("347")).await;
+
+    // A 300-word oral statement with the default 2:00 at 130 words a minute: 40 words too many.
+    click(&c, "mode-statements").await;
+    click(&c, "new-oral").await;
+    wait_for(&c, &testid("statement-editor")).await;
+    let words = vec!["rights"; 300].join(" ");
+    set_value(&c, "statement-text", &words).await;
+    wait_text(&c, &testid("statement-budget"), |t| t.contains("300")).await;
+    wait_text(&c, &testid("over-limit"), |t| t.contains("40 words")).await;
+
+    // Link 26.1 and 26.2 and insert them into the text.
+    for paragraph in ["26.1", "26.2"] {
+        let field = wait_for(&c, &testid("link-paragraph")).await;
+        field.clear().await.unwrap();
+        field.send_keys(paragraph).await.unwrap();
+        click(&c, "link-add").await;
+        wait_text(&c, &testid("statement-recs"), |t| t.contains(paragraph)).await;
+    }
+    click(&c, "insert-quotes").await;
+    let text = wait_value(&c, &testid("statement-text"), |v| {
+        v.contains("26.1") && v.contains("26.2")
+    })
+    .await;
+    let first_words = |t: &str| t.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+    assert!(text.contains(&first_words(&text_261)), "{text}");
+    assert!(text.contains(&first_words(&text_262)), "{text}");
+    assert!(text.find("26.1").unwrap() < text.find("26.2").unwrap());
+
+    // Drafting → final → registered on the speakers list: a reminder appears in the agenda.
+    for status in ["drafting", "final", "registered"] {
+        click(&c, &format!("status-{status}")).await;
+        wait_text(&c, &testid("statement-status"), |t| {
+            t.to_lowercase().contains(status)
+        })
+        .await;
+    }
+    click(&c, "mode-calendar").await;
+    let item = format!("{}[data-kind=\"custom\"]", testid("agenda-item"));
+    wait_text(&c, &item, |t| t.contains("speakers list")).await;
+
+    // The page of Mexico lists its recommendations to the United States.
+    click(&c, "mode-states").await;
+    wait_for(&c, &format!("{}[data-iso3=\"MEX\"]", testid("state-rank")))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, &testid("state-name"), |t| t.contains("Mexico")).await;
+    let listed = c
+        .find_all(Locator::Css(&format!(
+            "{} {}",
+            testid("state-recs-review"),
+            testid("state-rec")
+        )))
+        .await
+        .unwrap();
+    let mut shown = Vec::new();
+    for rec in listed {
+        shown.push(rec.attr("data-paragraph").await.unwrap().unwrap_or_default());
+    }
+    assert_eq!(shown, mexico);
+    c.close().await.unwrap();
+}
