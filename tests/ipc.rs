@@ -886,3 +886,495 @@ fn the_calendar_is_exported_where_the_save_dialog_says() {
     let err = invoke(&w, "export_ics", json!({"reviewId": 987654})).unwrap_err();
     assert_eq!(err["kind"], "not_found", "{err}");
 }
+
+/// The ids of the sample's recommendations 26.1 and 26.2, found with `search`.
+fn first_two_recommendations(w: &WebviewWindow<MockRuntime>, review: &Value) -> (Value, Value) {
+    let page = invoke(w, "search", search_request(review, "", json!([]))).unwrap();
+    assert_eq!(page["hits"][0]["paragraph"], "26.1");
+    assert_eq!(page["hits"][1]["paragraph"], "26.2");
+    (page["hits"][0]["id"].clone(), page["hits"][1]["id"].clone())
+}
+
+/// An oral statement at the sample review's adoption as the UI sends it to `save_statement`.
+fn oral_statement(review: &Value, text: &str, recommendations: Value) -> Value {
+    json!({
+        "kind": "oral",
+        "title": "Adoption of the outcome: United States of America",
+        "hrc_session": 46,
+        "review_id": review,
+        "organization": "Freedom Now Coalition",
+        "ecosoc_status": "special",
+        "co_signers": ["Amnesty Local"],
+        "speaker": "Amina",
+        "text": text,
+        "recommendation_ids": recommendations,
+    })
+}
+
+/// Whether the calendar of `review` has a custom event for the deadline `id`.
+fn calendar_has_deadline(w: &WebviewWindow<MockRuntime>, review: &Value, id: &Value) -> bool {
+    let events = invoke(w, "calendar", json!({"reviewId": review})).unwrap();
+    events
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["kind"] == "custom" && e["deadline"]["id"] == *id)
+}
+
+#[test]
+fn statements_are_budgeted_quoted_registered_and_versioned_through_ipc() {
+    let (_dir, db) = temp_db();
+    let app = app(db);
+    let w = window(&app, "main");
+    let review = invoke(&w, "open_sample", json!({})).unwrap();
+    let (first, second) = first_two_recommendations(&w, &review);
+
+    // 300 words against 2:00 at 130 words a minute (260 words).
+    let text = "word ".repeat(300);
+    let created = invoke(
+        &w,
+        "save_statement",
+        json!({"id": null, "statement": oral_statement(&review, &text, json!([first, second]))}),
+    )
+    .unwrap();
+    let id = created["id"].clone();
+    assert_eq!(created["status"], "idea", "{created}");
+    assert_eq!(created["review_id"], review);
+    assert_eq!(created["words_per_minute"], 130);
+    assert_eq!(created["time_limit_seconds"], 120);
+    assert_eq!(created["budget"]["words"], 300, "{created}");
+    assert_eq!(created["budget"]["word_limit"], 260, "{created}");
+    assert_eq!(created["budget"]["over_by_words"], 40, "{created}");
+    assert_eq!(created["deadline"], Value::Null);
+    let linked: Vec<&Value> = created["recommendations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["id"])
+        .collect();
+    assert_eq!(linked, [&first, &second], "{created}");
+
+    let listed = invoke(&w, "statements", json!({"reviewId": review})).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+    assert_eq!(listed[0]["id"], id);
+    assert_eq!(listed[0]["budget"]["over_by_words"], 40);
+    assert_eq!(
+        invoke(&w, "statements", json!({"reviewId": null}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // The recommendations quoted, in the order asked, with their text.
+    let quotes = invoke(&w, "quotes", json!({"ids": [second, first]})).unwrap();
+    let paragraphs: Vec<&str> = quotes
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["paragraph"].as_str().unwrap())
+        .collect();
+    assert_eq!(paragraphs, ["26.2", "26.1"], "{quotes}");
+    for quote in quotes.as_array().unwrap() {
+        let detail = invoke(&w, "get_recommendation", json!({"id": quote["id"]})).unwrap();
+        assert_eq!(quote["text"], detail["text"], "{quote}");
+        assert!(!quote["text"].as_str().unwrap().is_empty());
+    }
+    assert_eq!(
+        quotes[1]["text"],
+        "Consider ratifying all remaining human rights conventions"
+    );
+    assert_eq!(quotes[1]["states"], json!(["Somalia"]));
+
+    // A move the workflow does not allow is refused, and nothing changes.
+    let err = invoke(
+        &w,
+        "set_statement_status",
+        json!({"id": id, "status": "delivered"}),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "invalid_input", "{err}");
+    let unchanged = invoke(&w, "statement", json!({"id": id})).unwrap();
+    assert_eq!(unchanged["status"], "idea");
+
+    let mut statement = Value::Null;
+    for status in ["drafting", "final", "registered"] {
+        statement = invoke(
+            &w,
+            "set_statement_status",
+            json!({"id": id, "status": status}),
+        )
+        .unwrap();
+        assert_eq!(statement["status"], status, "{statement}");
+    }
+    let deadline = statement["deadline"].clone();
+    assert!(
+        deadline["id"].is_i64(),
+        "registering sets a deadline: {statement}"
+    );
+    assert!(
+        calendar_has_deadline(&w, &review, &deadline["id"]),
+        "the statement's deadline is on the review's calendar"
+    );
+    assert_eq!(
+        invoke(&w, "statement", json!({"id": id})).unwrap()["deadline"]["id"],
+        deadline["id"]
+    );
+
+    // Versions: at creation, at each move and on demand, newest first.
+    let snapshot = invoke(
+        &w,
+        "snapshot_statement",
+        json!({"id": id, "label": "Before the call with the mission"}),
+    )
+    .unwrap();
+    assert_eq!(snapshot["statement_id"], id);
+    assert_eq!(snapshot["status"], "registered");
+    assert_eq!(snapshot["words"], 300);
+    assert_eq!(
+        snapshot["label"],
+        "Saved by hand: Before the call with the mission"
+    );
+    let versions = invoke(&w, "statement_versions", json!({"id": id})).unwrap();
+    let versions = versions.as_array().unwrap();
+    assert_eq!(versions.len(), 5, "{versions:?}");
+    assert_eq!(versions[0]["id"], snapshot["id"], "newest first");
+    assert_eq!(
+        versions[0]["label"],
+        "Saved by hand: Before the call with the mission"
+    );
+    let oldest = versions.last().unwrap();
+    assert_eq!(oldest["status"], "idea");
+
+    // The text cut to fit; the status is kept.
+    let shorter = format!("{}Thank you", "word ".repeat(250));
+    let updated = invoke(
+        &w,
+        "save_statement",
+        json!({"id": id, "statement": oral_statement(&review, &shorter, json!([first]))}),
+    )
+    .unwrap();
+    assert_eq!(updated["id"], id);
+    assert_eq!(
+        updated["status"], "registered",
+        "an update keeps the status"
+    );
+    assert_eq!(updated["budget"]["words"], 252, "{updated}");
+    assert_eq!(updated["budget"]["over_by_words"], 0, "{updated}");
+    assert_eq!(updated["recommendations"].as_array().unwrap().len(), 1);
+
+    let same = invoke(
+        &w,
+        "diff_versions",
+        json!({"left": oldest["id"], "right": snapshot["id"]}),
+    )
+    .unwrap();
+    assert_eq!(same["added_words"], 0, "{same}");
+    assert_eq!(same["removed_words"], 0, "{same}");
+    let diff = invoke(
+        &w,
+        "diff_versions",
+        json!({"left": snapshot["id"], "right": null}),
+    )
+    .unwrap();
+    assert_eq!(diff["left"]["id"], snapshot["id"]);
+    assert_eq!(diff["right"]["id"], 0, "the current text is version 0");
+    assert_eq!(diff["removed_words"], 50, "{}", diff["parts"]);
+    assert_eq!(diff["added_words"], 2, "{}", diff["parts"]);
+    assert!(diff["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["kind"] == "added" && p["text"].as_str().unwrap().contains("Thank")));
+
+    invoke(&w, "delete_statement", json!({"id": id})).unwrap();
+    assert_eq!(
+        invoke(&w, "statements", json!({"reviewId": review})).unwrap(),
+        json!([])
+    );
+    let err = invoke(&w, "statement", json!({"id": id})).unwrap_err();
+    assert_eq!(err["kind"], "not_found", "{err}");
+}
+
+#[test]
+fn speaker_rates_and_session_time_limits_through_ipc() {
+    let (_dir, db) = temp_db();
+    let app = app(db);
+    let w = window(&app, "main");
+
+    assert_eq!(
+        invoke(&w, "session_time_limit", json!({"hrcSession": 46})).unwrap(),
+        120,
+        "2:00 unless the session says otherwise"
+    );
+    invoke(
+        &w,
+        "set_session_time_limit",
+        json!({"hrcSession": 46, "seconds": 90}),
+    )
+    .unwrap();
+    assert_eq!(
+        invoke(&w, "session_time_limit", json!({"hrcSession": 46})).unwrap(),
+        90
+    );
+    let err = invoke(
+        &w,
+        "set_session_time_limit",
+        json!({"hrcSession": 46, "seconds": 5}),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "invalid_input", "{err}");
+
+    invoke(
+        &w,
+        "set_speaker_rate",
+        json!({"name": "Amina", "wordsPerMinute": 140}),
+    )
+    .unwrap();
+    let rates = invoke(&w, "speaker_rates", json!({})).unwrap();
+    assert!(
+        rates.as_array().unwrap().contains(&json!(["Amina", 140])),
+        "{rates}"
+    );
+    let err = invoke(
+        &w,
+        "set_speaker_rate",
+        json!({"name": "Amina", "wordsPerMinute": 400}),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "invalid_input", "{err}");
+}
+
+/// Mexico as the lobbying pages name it.
+fn mexico() -> Value {
+    json!({"iso3": "MEX", "name": "Mexico"})
+}
+
+#[test]
+fn state_pages_contacts_meetings_and_who_to_meet_first_through_ipc() {
+    let (_dir, db) = temp_db();
+    let app = app(db);
+    let w = window(&app, "main");
+    let review = invoke(&w, "open_sample", json!({})).unwrap();
+
+    let page = invoke(
+        &w,
+        "state_page",
+        json!({"state": mexico(), "reviewId": review}),
+    )
+    .unwrap();
+    assert_eq!(page["state"]["iso3"], "MEX", "{page}");
+    assert_eq!(page["status"], "not_contacted", "{page}");
+    let mut paragraphs: Vec<&str> = page["in_review"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            assert_eq!(r["review_id"], review, "{r}");
+            r["paragraph"].as_str().unwrap()
+        })
+        .collect();
+    paragraphs.sort_unstable();
+    // Mexico's recommendations in the sample (crates/docket-core/data/us-2020.tsv).
+    assert_eq!(
+        paragraphs,
+        ["26.108", "26.133", "26.207", "26.310", "26.346"],
+        "{page}"
+    );
+    for rec in page["in_review"].as_array().unwrap() {
+        let detail = invoke(&w, "get_recommendation", json!({"id": rec["id"]})).unwrap();
+        assert_eq!(detail["text"], rec["text"]);
+        assert!(
+            detail["recommending_states"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s["iso3"] == "MEX"),
+            "{detail}"
+        );
+    }
+    assert_eq!(
+        page["elsewhere"],
+        json!([]),
+        "the sample is the only review"
+    );
+    let rec = page["in_review"][0]["id"].clone();
+
+    let ranks = invoke(&w, "who_to_meet_first", json!({"reviewId": review})).unwrap();
+    let ranks = ranks.as_array().unwrap();
+    assert!(!ranks.is_empty());
+    assert!(
+        ranks.iter().any(|r| r["state"]["name"] == "Mexico"),
+        "{ranks:?}"
+    );
+    assert!(ranks
+        .iter()
+        .all(|r| r["recommendations"].as_u64() > Some(0)));
+
+    let contact = json!({"state": mexico(), "name": "Ana Ruiz", "role": "First Secretary, human rights",
+        "place": "mission", "email": "ana@example.org"});
+    let saved = invoke(&w, "save_contact", json!({"id": null, "contact": contact})).unwrap();
+    let contact_id = saved["id"].clone();
+    assert_eq!(saved["name"], "Ana Ruiz");
+    assert_eq!(saved["place"], "mission");
+    let mut moved = contact.clone();
+    moved["place"] = json!("capital");
+    let updated = invoke(
+        &w,
+        "save_contact",
+        json!({"id": contact_id, "contact": moved}),
+    )
+    .unwrap();
+    assert_eq!(updated["id"], contact_id);
+    assert_eq!(updated["place"], "capital");
+
+    let meeting = json!({
+        "state": mexico(),
+        "review_id": review,
+        "date": "2021-03-10",
+        "who": "Ana Ruiz",
+        "asked": "Raise the death penalty at the adoption",
+        "outcome": "Will consult the capital",
+        "follow_up": deadline(&review, "Follow up with Mexico", "2031-03-15", json!([rec])),
+        "recommendation_ids": [rec],
+    });
+    let logged = invoke(&w, "save_meeting", json!({"id": null, "meeting": meeting})).unwrap();
+    let meeting_id = logged["id"].clone();
+    let follow_up = logged["follow_up"]["id"].clone();
+    assert!(follow_up.is_i64(), "{logged}");
+    assert_eq!(logged["follow_up"]["title"], "Follow up with Mexico");
+    assert_eq!(logged["recommendations"][0]["id"], rec);
+    assert!(
+        calendar_has_deadline(&w, &review, &follow_up),
+        "the follow-up is on the review's calendar"
+    );
+
+    invoke(
+        &w,
+        "set_state_lobbying",
+        json!({"state": mexico(), "status": "follow_up", "notes": "Open to raising it"}),
+    )
+    .unwrap();
+    let page = invoke(
+        &w,
+        "state_page",
+        json!({"state": mexico(), "reviewId": review}),
+    )
+    .unwrap();
+    assert_eq!(page["status"], "follow_up");
+    assert_eq!(page["notes"], "Open to raising it");
+    assert_eq!(page["contacts"].as_array().unwrap().len(), 1, "{page}");
+    assert_eq!(page["contacts"][0]["id"], contact_id);
+    assert_eq!(page["meetings"].as_array().unwrap().len(), 1, "{page}");
+    assert_eq!(page["meetings"][0]["id"], meeting_id);
+
+    invoke(&w, "delete_meeting", json!({"id": meeting_id})).unwrap();
+    assert!(
+        !calendar_has_deadline(&w, &review, &follow_up),
+        "the follow-up goes with its meeting"
+    );
+    invoke(&w, "delete_contact", json!({"id": contact_id})).unwrap();
+    let page = invoke(
+        &w,
+        "state_page",
+        json!({"state": mexico(), "reviewId": null}),
+    )
+    .unwrap();
+    assert_eq!(page["contacts"], json!([]));
+    assert_eq!(page["meetings"], json!([]));
+}
+
+#[test]
+fn malformed_advocacy_requests_are_refused_with_a_message() {
+    let (_dir, db) = temp_db();
+    let app = app(db);
+    let w = window(&app, "main");
+    let review = invoke(&w, "open_sample", json!({})).unwrap();
+
+    let mut sung = oral_statement(&review, "Thank you", json!([]));
+    sung["kind"] = json!("sung");
+    let cases = [
+        (
+            "save_statement",
+            json!({"id": null, "statement": sung}),
+            "this statement",
+        ),
+        (
+            "save_statement",
+            json!({"id": null, "statement": "Thank you"}),
+            "this statement",
+        ),
+        (
+            "set_statement_status",
+            json!({"id": 1, "status": "finished"}),
+            "this status",
+        ),
+        (
+            "state_page",
+            json!({"state": "Mexico", "reviewId": review}),
+            "this State",
+        ),
+        (
+            "save_contact",
+            json!({"id": null, "contact": {"state": mexico(), "place": "mission"}}),
+            "this contact",
+        ),
+        (
+            "save_contact",
+            json!({"id": null, "contact": {"state": mexico(), "name": "Ana", "place": "embassy"}}),
+            "this contact",
+        ),
+        (
+            "save_meeting",
+            json!({"id": null, "meeting": {"state": mexico(), "who": "Ana"}}),
+            "this meeting",
+        ),
+        (
+            "save_meeting",
+            json!({"id": null, "meeting": {"state": mexico(), "date": "2021-03-10",
+                "follow_up": {"title": "No date"}}}),
+            "this meeting",
+        ),
+        (
+            "set_state_lobbying",
+            json!({"state": {"name": 3}, "status": "met", "notes": ""}),
+            "this State",
+        ),
+        (
+            "set_state_lobbying",
+            json!({"state": mexico(), "status": "friendly", "notes": ""}),
+            "this lobbying status",
+        ),
+    ];
+    for (cmd, args, what) in cases {
+        let err = invoke(&w, cmd, args.clone()).unwrap_err();
+        assert_eq!(err["kind"], "invalid_input", "{cmd} {args}: {err}");
+        let message = err["message"].as_str().unwrap();
+        assert!(
+            message.starts_with(&format!("Docket could not understand {what}"))
+                && message.ends_with("so nothing was done."),
+            "{cmd}: {message}"
+        );
+    }
+
+    let too_many: Vec<i64> = (1..=501).collect();
+    let err = invoke(&w, "quotes", json!({"ids": too_many})).unwrap_err();
+    assert_eq!(err["kind"], "invalid_input", "{err}");
+    assert!(err["message"].as_str().unwrap().contains("500"), "{err}");
+
+    let mut untitled = oral_statement(&review, "Thank you", json!([]));
+    untitled["title"] = json!("");
+    let err = invoke(
+        &w,
+        "save_statement",
+        json!({"id": null, "statement": untitled}),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "invalid_input", "an empty title: {err}");
+    assert_eq!(
+        invoke(&w, "statements", json!({"reviewId": null})).unwrap(),
+        json!([]),
+        "refused requests write nothing"
+    );
+}

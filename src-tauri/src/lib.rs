@@ -2,6 +2,7 @@
 //!
 //! Kept thin on purpose: behaviour lives in `crates/docket-core`, where it is tested without Tauri.
 
+pub mod advocacy;
 pub mod calendar;
 pub mod commands;
 pub mod db;
@@ -57,6 +58,26 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         calendar::set_hrc_session,
         calendar::reset_hrc_session,
         calendar::export_ics,
+        advocacy::statements,
+        advocacy::statement,
+        advocacy::save_statement,
+        advocacy::set_statement_status,
+        advocacy::delete_statement,
+        advocacy::snapshot_statement,
+        advocacy::statement_versions,
+        advocacy::diff_versions,
+        advocacy::quotes,
+        advocacy::speaker_rates,
+        advocacy::set_speaker_rate,
+        advocacy::session_time_limit,
+        advocacy::set_session_time_limit,
+        advocacy::state_page,
+        advocacy::who_to_meet_first,
+        advocacy::save_contact,
+        advocacy::delete_contact,
+        advocacy::save_meeting,
+        advocacy::delete_meeting,
+        advocacy::set_state_lobbying,
     ]
 }
 

@@ -131,7 +131,11 @@ impl ReviewRow {
 }
 
 /// A review in words: "United States of America, WG 36", else with its date, else the State.
-fn review_label(state: &str, wg_session: Option<i64>, review_date: Option<&str>) -> String {
+pub(super) fn review_label(
+    state: &str,
+    wg_session: Option<i64>,
+    review_date: Option<&str>,
+) -> String {
     if let Some(n) = wg_session.filter(|n| *n > 0) {
         format!("{state}, WG {n}")
     } else if let Some(d) = stored_day(review_date) {
@@ -267,7 +271,7 @@ fn load_deadlines(conn: &Connection, scope: Scope) -> Result<Vec<Deadline>> {
 }
 
 /// One deadline, or a plain "not found".
-fn load_deadline(conn: &Connection, id: i64) -> Result<Deadline> {
+pub(super) fn load_deadline(conn: &Connection, id: i64) -> Result<Deadline> {
     load_deadlines(conn, Scope::Id(id))?
         .into_iter()
         .next()
@@ -623,6 +627,98 @@ fn write_reminders(tx: &Transaction<'_>, id: i64, due: &DueAt, minutes: &[i64]) 
     Ok(())
 }
 
+/// Checks and inserts a deadline with its links and reminders in the caller's transaction (for
+/// the store's other parts that make a deadline with their own rows); returns its id.
+pub(super) fn insert_deadline(
+    tx: &Transaction<'_>,
+    deadline: &NewDeadline,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let d = validate(deadline)?;
+    check_references(tx, &d)?;
+    // The UID's second part: the instant it was made, by this computer's clock (not the `now`
+    // given, which tests fix), so that a deadline id used again after a deletion never gives an
+    // earlier deadline's UID.
+    let made = Utc::now()
+        .timestamp_nanos_opt()
+        .map_or(now.timestamp(), |n| n);
+    tx.prepare_cached(
+        "INSERT INTO deadline (uid, review_id, event_kind, title, due_date, due_time,
+                               time_zone, owner, status, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+    )?
+    .execute(rusqlite::params![
+        format!("docket-deadline-new-{made:x}"),
+        d.review_id,
+        d.event_kind.map(EventKind::as_str),
+        d.title,
+        d.due_date(),
+        d.due_time(),
+        d.due.zone.name(),
+        d.owner,
+        d.status.as_str(),
+        d.notes,
+        format_utc(now),
+    ])?;
+    let id = tx.last_insert_rowid();
+    tx.prepare_cached("UPDATE deadline SET uid = ?2 WHERE id = ?1")?
+        .execute(rusqlite::params![
+            id,
+            format!("docket-deadline-{id}-{made:x}@docket.local")
+        ])?;
+    write_links(tx, id, &d.recommendation_ids)?;
+    write_reminders(tx, id, &d.due, &d.reminders)?;
+    Ok(id)
+}
+
+/// Checks and replaces a deadline's content in the caller's transaction (its id and UID stay).
+pub(super) fn replace_deadline(
+    tx: &Transaction<'_>,
+    id: i64,
+    deadline: &NewDeadline,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let d = validate(deadline)?;
+    check_references(tx, &d)?;
+    let updated = tx
+        .prepare_cached(
+            "UPDATE deadline SET review_id = ?2, event_kind = ?3, title = ?4,
+                 due_date = ?5, due_time = ?6, time_zone = ?7, owner = ?8, status = ?9,
+                 notes = ?10, updated_at = ?11
+             WHERE id = ?1",
+        )?
+        .execute(rusqlite::params![
+            id,
+            d.review_id,
+            d.event_kind.map(EventKind::as_str),
+            d.title,
+            d.due_date(),
+            d.due_time(),
+            d.due.zone.name(),
+            d.owner,
+            d.status.as_str(),
+            d.notes,
+            format_utc(now),
+        ])?;
+    if updated == 0 {
+        return Err(deadline_not_found());
+    }
+    write_links(tx, id, &d.recommendation_ids)?;
+    write_reminders(tx, id, &d.due, &d.reminders)?;
+    Ok(())
+}
+
+/// Deletes a deadline with its reminders in the caller's transaction.
+pub(super) fn remove_deadline(tx: &Transaction<'_>, id: i64) -> Result<()> {
+    let deleted = tx
+        .prepare_cached("DELETE FROM deadline WHERE id = ?1")?
+        .execute([id])?;
+    if deleted == 0 {
+        return Err(deadline_not_found());
+    }
+    Ok(())
+}
+
 /// Refuses a kind the user cannot date (the organization's own deadlines are changed as
 /// deadlines).
 fn check_computed(kind: EventKind) -> Result<()> {
@@ -822,42 +918,8 @@ impl Store {
         deadline: &NewDeadline,
         now: DateTime<Utc>,
     ) -> Result<Deadline> {
-        let d = validate(deadline)?;
-        let at = format_utc(now);
-        // The UID's second part: the instant it was made, by this computer's clock (not the
-        // `now` given, which tests fix), so that a deadline id used again after a deletion never
-        // gives an earlier deadline's UID.
-        let made = Utc::now()
-            .timestamp_nanos_opt()
-            .map_or(now.timestamp(), |n| n);
         self.write(|tx| {
-            check_references(tx, &d)?;
-            tx.prepare_cached(
-                "INSERT INTO deadline (uid, review_id, event_kind, title, due_date, due_time,
-                                       time_zone, owner, status, notes, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-            )?
-            .execute(rusqlite::params![
-                format!("docket-deadline-new-{made:x}"),
-                d.review_id,
-                d.event_kind.map(EventKind::as_str),
-                d.title,
-                d.due_date(),
-                d.due_time(),
-                d.due.zone.name(),
-                d.owner,
-                d.status.as_str(),
-                d.notes,
-                at,
-            ])?;
-            let id = tx.last_insert_rowid();
-            tx.prepare_cached("UPDATE deadline SET uid = ?2 WHERE id = ?1")?
-                .execute(rusqlite::params![
-                    id,
-                    format!("docket-deadline-{id}-{made:x}@docket.local")
-                ])?;
-            write_links(tx, id, &d.recommendation_ids)?;
-            write_reminders(tx, id, &d.due, &d.reminders)?;
+            let id = insert_deadline(tx, deadline, now)?;
             load_deadline(tx, id)
         })
     }
@@ -869,34 +931,8 @@ impl Store {
         deadline: &NewDeadline,
         now: DateTime<Utc>,
     ) -> Result<Deadline> {
-        let d = validate(deadline)?;
         self.write(|tx| {
-            check_references(tx, &d)?;
-            let updated = tx
-                .prepare_cached(
-                    "UPDATE deadline SET review_id = ?2, event_kind = ?3, title = ?4,
-                         due_date = ?5, due_time = ?6, time_zone = ?7, owner = ?8, status = ?9,
-                         notes = ?10, updated_at = ?11
-                     WHERE id = ?1",
-                )?
-                .execute(rusqlite::params![
-                    id,
-                    d.review_id,
-                    d.event_kind.map(EventKind::as_str),
-                    d.title,
-                    d.due_date(),
-                    d.due_time(),
-                    d.due.zone.name(),
-                    d.owner,
-                    d.status.as_str(),
-                    d.notes,
-                    format_utc(now),
-                ])?;
-            if updated == 0 {
-                return Err(deadline_not_found());
-            }
-            write_links(tx, id, &d.recommendation_ids)?;
-            write_reminders(tx, id, &d.due, &d.reminders)?;
+            replace_deadline(tx, id, deadline, now)?;
             load_deadline(tx, id)
         })
     }
@@ -921,15 +957,7 @@ impl Store {
 
     /// Deletes a deadline with its reminders.
     pub fn delete_deadline(&mut self, id: i64) -> Result<()> {
-        self.write(|tx| {
-            let deleted = tx
-                .prepare_cached("DELETE FROM deadline WHERE id = ?1")?
-                .execute([id])?;
-            if deleted == 0 {
-                return Err(deadline_not_found());
-            }
-            Ok(())
-        })
+        self.write(|tx| remove_deadline(tx, id))
     }
 
     /// The reminders that have come due by `now` and were not shown yet, marked shown. At launch
