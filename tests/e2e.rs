@@ -983,7 +983,10 @@ async fn a_statement_over_its_time_quotes_recommendations_and_registers_and_mexi
         .filter(|r| r.states.iter().any(|s| s == "Mexico"))
         .map(|r| r.paragraph)
         .collect();
-    assert!(mexico.len() >= 3, "Mexico made recommendations to the US: {mexico:?}");
+    assert!(
+        mexico.len() >= 3,
+        "Mexico made recommendations to the US: {mexico:?}"
+    );
     let (text_261, text_262) = {
         let all = docket_core::sample::recommendations().unwrap();
         let text = |p: &str| all.iter().find(|r| r.paragraph == p).unwrap().text.clone();
@@ -1053,7 +1056,12 @@ async fn a_statement_over_its_time_quotes_recommendations_and_registers_and_mexi
         .unwrap();
     let mut shown = Vec::new();
     for rec in listed {
-        shown.push(rec.attr("data-paragraph").await.unwrap().unwrap_or_default());
+        shown.push(
+            rec.attr("data-paragraph")
+                .await
+                .unwrap()
+                .unwrap_or_default(),
+        );
     }
     assert_eq!(shown, mexico);
     c.close().await.unwrap();
