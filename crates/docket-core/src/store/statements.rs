@@ -3,9 +3,9 @@
 //!
 //! - A version (a snapshot of the title, text and status) is kept when a statement is created, at
 //!   every status change and on demand; saving the content does not keep one.
-//! - Registering a statement puts a deadline in the calendar through the calendar's own API
-//!   (`create_deadline`, `update_deadline`), so it is validated and its reminders computed as any
-//!   deadline's. The deadline is the user's: it outlives a move back and the statement itself.
+//! - Registering a statement puts a deadline in the calendar with the calendar's own writers
+//!   (validated, its reminders computed as any deadline's), in the same transaction as the move.
+//!   The deadline is the user's: it outlives a move back and the statement itself.
 //! - Saving a statement with a speaker remembers the speaker's rate for the next one.
 
 use std::collections::HashMap;
@@ -626,7 +626,6 @@ impl Store {
             return Err(Error::InvalidInput(move_message(from, status)));
         }
         let who = self.user_name()?;
-        // The deadline first (the calendar's API writes in its own transaction), then the move.
         let deadline = if status == StatementStatus::Registered {
             Some(self.registration_deadline(&row, now)?)
         } else {
@@ -634,7 +633,16 @@ impl Store {
         };
         let at = format_utc(now);
         let label = format!("{} → {}", workflow::label(from), workflow::label(status));
-        let moved = self.write(|tx| {
+        // One transaction: the deadline, the move and its version, or nothing.
+        self.write(|tx| {
+            let deadline_id = match &deadline {
+                Some((Some(existing), content)) => {
+                    super::calendar::replace_deadline(tx, *existing, content, now)?;
+                    Some(*existing)
+                }
+                Some((None, content)) => Some(super::calendar::insert_deadline(tx, content, now)?),
+                None => None,
+            };
             let updated = tx
                 .prepare_cached(
                     "UPDATE statement SET status = ?3, deadline_id = coalesce(?4, deadline_id),
@@ -645,11 +653,15 @@ impl Store {
                     id,
                     from.as_str(),
                     status.as_str(),
-                    deadline.map(|(d, _)| d),
-                    at,
+                    deadline_id,
+                    at
                 ])?;
             if updated == 0 {
-                return Ok(false);
+                return Err(Error::InvalidInput(
+                    "The statement was changed or deleted in another window meanwhile, so its \
+                     status was not changed. Open it again and repeat the change."
+                        .into(),
+                ));
             }
             let snapshot = Snapshot {
                 status,
@@ -657,38 +669,23 @@ impl Store {
                 text: &row.text,
             };
             insert_version(tx, id, &at, &who, &label, &snapshot)?;
-            Ok(true)
-        });
-        if !matches!(moved, Ok(true)) {
-            // The move failed, or the statement was changed or deleted meanwhile (in another
-            // window): a deadline made for it is taken back.
-            if let Some((d, true)) = deadline {
-                let _ = self.delete_deadline(d);
-            }
-        }
-        match moved {
-            Ok(true) => self.statement(id),
-            Ok(false) => Err(Error::InvalidInput(
-                "The statement was changed or deleted in another window meanwhile, so its status \
-                 was not changed. Open it again and repeat the change."
-                    .into(),
-            )),
-            Err(e) => Err(e),
-        }
+            Ok(())
+        })?;
+        self.statement(id)
     }
 
-    /// Makes (or, when the statement has one, moves) the deadline of a statement being
-    /// registered; returns its id and whether it was made now.
+    /// The deadline of a statement being registered: the one it has (to move, keeping the user's
+    /// owner, status, notes and links), if it still exists, and its content.
     ///
     /// - Oral: confirm the place on the speakers list the day before the review's adoption (or
     ///   the day after registering, without one), reminded the day before and on the day.
     /// - Written: the review's written-statement deadline (or a week after registering), reminded
     ///   a week and a day before.
     fn registration_deadline(
-        &mut self,
+        &self,
         row: &StatementRow,
         now: DateTime<Utc>,
-    ) -> Result<(i64, bool)> {
+    ) -> Result<(Option<i64>, NewDeadline)> {
         let today = now.with_timezone(&chrono_tz::Europe::Zurich).date_naive();
         let dates = self.statement_dates(row.review_id, now)?;
         let (title, due, event_kind, reminders) = match row.kind {
@@ -743,9 +740,9 @@ impl Store {
                 deadline.status = d.status;
                 deadline.notes = d.notes;
                 deadline.recommendation_ids = d.recommendations.iter().map(|r| r.id).collect();
-                Ok((self.update_deadline(d.id, &deadline, now)?.id, false))
+                Ok((Some(d.id), deadline))
             }
-            None => Ok((self.create_deadline(&deadline, now)?.id, true)),
+            None => Ok((None, deadline)),
         }
     }
 
