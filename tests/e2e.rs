@@ -1040,11 +1040,18 @@ async fn a_statement_over_its_time_quotes_recommendations_and_registers_and_mexi
 
     // The page of Mexico lists its recommendations to the United States.
     click(&c, "mode-states").await;
-    wait_for(&c, &format!("{}[data-iso3=\"MEX\"]", testid("state-rank")))
-        .await
-        .click()
-        .await
-        .unwrap();
+    wait_for(
+        &c,
+        &format!(
+            "{}[data-iso3=\"MEX\"] {}",
+            testid("state-rank"),
+            testid("state-open")
+        ),
+    )
+    .await
+    .click()
+    .await
+    .unwrap();
     wait_text(&c, &testid("state-name"), |t| t.contains("Mexico")).await;
     let listed = c
         .find_all(Locator::Css(&format!(

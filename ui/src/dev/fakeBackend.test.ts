@@ -438,7 +438,9 @@ describe('fake calendar', () => {
   it('seeds a demo calendar: overdue, reminder due, done, and a missed reminder', async () => {
     const backend = new FakeBackend({ calendarDemo: true, otherReview: 4 });
     const deadlines = (await calendar(backend, null)).filter((e) => e.kind === 'custom');
-    expect(deadlines).toHaveLength(4);
+    // Four of the calendar's own, and the follow-up of the demo's meeting with a State.
+    expect(deadlines).toHaveLength(5);
+    expect(deadlines.filter((e) => e.title.startsWith('Follow up with '))).toHaveLength(1);
     expect(deadlines.filter((e) => e.overdue)).toHaveLength(1);
     expect(deadlines.filter((e) => e.deadline?.status === 'done')).toHaveLength(1);
     expect(deadlines.some((e) => e.reminder_due && !e.overdue)).toBe(true);

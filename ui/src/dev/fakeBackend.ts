@@ -41,6 +41,7 @@ import type {
 } from '../lib/ipc/types';
 import { FACETS } from '../lib/search/facets';
 import { fold, matchesTerm } from '../lib/search/fold';
+import { ADVOCACY_COMMANDS, FakeAdvocacy } from './fakeAdvocacy';
 import { FakeCalendar } from './fakeCalendar';
 
 export interface FakeOptions {
@@ -66,7 +67,8 @@ export interface FakeOptions {
   icsPath?: string | null;
   /**
    * A few deadlines around today (one overdue, one with a reminder due, one done), and reminders
-   * sent as they come due whenever the calendar is read; default: on in `npm run dev`, off in tests.
+   * sent as they come due whenever the calendar is read; a few priorities, a statement being
+   * drafted and some lobbying; default: on in `npm run dev`, off in tests.
    */
   calendarDemo?: boolean;
 }
@@ -568,6 +570,8 @@ export class FakeBackend {
   readonly calendar: FakeCalendar;
   icsPath: string | null;
   readonly #calendarDemo: boolean;
+  /** Statements, speakers' rates, sessions' time limits, and the lobbying of States. */
+  readonly advocacy: FakeAdvocacy;
 
   constructor(options: FakeOptions = {}) {
     this.loaded = options.loaded ?? true;
@@ -599,8 +603,37 @@ export class FakeBackend {
       now: () => Date.now(),
       missed: options.missedReminders,
     });
+    this.advocacy = new FakeAdvocacy({
+      reviews: () => (this.loaded ? this.#reviews.map((r) => r.summary) : []),
+      recommendations: () =>
+        this.loaded
+          ? this.#recs.map((rec) => ({
+              id: rec.id,
+              review_id: rec.review.summary.id,
+              paragraph: rec.paragraph,
+              text: rec.text,
+              states: rec.states,
+              position: rec.position,
+              priority: rec.tracking.priority,
+              our_ask: rec.tracking.our_ask,
+              lobbying_status: rec.tracking.lobbying_status,
+            }))
+          : [],
+      calendar: this.calendar,
+      userName: () => this.userName,
+      now: () => Date.now(),
+    });
     this.#calendarDemo = options.calendarDemo ?? import.meta.env.MODE !== 'test';
-    if (this.#calendarDemo && this.loaded) this.calendar.seedDemo();
+    if (this.#calendarDemo && this.loaded) {
+      this.calendar.seedDemo();
+      // Some of the organization's priorities, so that "who to meet first" has an order.
+      for (const rec of this.#recs) {
+        if (rec.id % 9 === 0) rec.tracking.priority = 'high';
+        else if (rec.id % 13 === 0) rec.tracking.priority = 'medium';
+        else if (rec.id % 17 === 0) rec.tracking.priority = 'low';
+      }
+      this.advocacy.seedDemo();
+    }
   }
 
   /** Sends a menu choice or a dropped file to the UI, as the window does. */
@@ -720,6 +753,7 @@ export class FakeBackend {
         this.calendar.calendar((args['reviewId'] as number | null | undefined) ?? null);
         return this.icsPath;
       default:
+        if (ADVOCACY_COMMANDS.has(command)) return this.advocacy.handle(command, args);
         throw `command ${command} not found`;
     }
   };

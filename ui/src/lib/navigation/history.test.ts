@@ -38,6 +38,13 @@ describe('modes', () => {
     expect(perReview('history')).toBe(true);
     expect(sameView(start, { ...start, mode: 'calendar' })).toBe(false);
   });
+
+  it('shows statements for all reviews, and lobbying asks for a review itself', () => {
+    expect(perReview('statements')).toBe(false);
+    expect(perReview('states')).toBe(false);
+    expect(sameView(start, { ...start, mode: 'statements' })).toBe(false);
+    expect(sameView({ ...start, mode: 'states' }, { ...start, mode: 'statements' })).toBe(false);
+  });
 });
 
 describe('Navigator', () => {

@@ -6,9 +6,12 @@
 // (no key for `settleMs`, or Enter, or the box is left), so Back does not go letter by letter.
 import type { FacetFilter, Sort } from '../ipc/types';
 
-export type Mode = 'list' | 'dashboard' | 'history' | 'calendar';
+export type Mode = 'list' | 'dashboard' | 'history' | 'calendar' | 'statements' | 'states';
 
-/** Modes that show one review at a time (the others also show all reviews). */
+/**
+ * Modes that show one review at a time (the others also show all reviews). Lobbying (`states`)
+ * is prepared per review too, but its tab stays open for all reviews: it asks for one.
+ */
 export function perReview(mode: Mode): boolean {
   return mode === 'dashboard' || mode === 'history';
 }
