@@ -415,6 +415,48 @@ async fn screenshots_for_the_user_guide() {
     shoot("calendar-month").await;
     click(&c, "view-agenda").await;
 
+    // A statement, over its time, with two recommendations quoted.
+    click(&c, "mode-statements").await;
+    click(&c, "new-oral").await;
+    wait_for(&c, &testid("statement-editor")).await;
+    let org = wait_for(&c, &testid("statement-organization")).await;
+    org.clear().await.unwrap();
+    org.send_keys("Human Rights Advocates").await.unwrap();
+    let speaker = wait_for(&c, &testid("statement-speaker")).await;
+    speaker.send_keys("Amina").await.unwrap();
+    set_value(
+        &c,
+        "statement-text",
+        &format!(
+            "Madam President,\n\n{}\n\n",
+            vec![
+                "We welcome the engagement of the United States with this review, and we urge \
+                 it to turn its support into action before the mid-term report.";
+                12
+            ]
+            .join(" ")
+        ),
+    )
+    .await;
+    for paragraph in ["26.1", "26.2"] {
+        let field = wait_for(&c, &testid("link-paragraph")).await;
+        field.clear().await.unwrap();
+        field.send_keys(paragraph).await.unwrap();
+        click(&c, "link-add").await;
+        wait_text(&c, &testid("statement-recs"), |t| t.contains(paragraph)).await;
+    }
+    click(&c, "insert-quotes").await;
+    wait_for(&c, &testid("over-limit")).await;
+    // Saved on its own: the list shows the new length.
+    wait_text(&c, &testid("statement-row-budget"), |t| {
+        first_number(t).is_some_and(|n| n > 300)
+    })
+    .await;
+    shoot("statement").await;
+    click(&c, "mode-states").await;
+    wait_for(&c, &testid("state-rank")).await;
+    shoot("lobbying").await;
+
     click(&c, "mode-dashboard").await;
     wait_for(&c, &slice("position", "noted")).await;
     wait_for(&c, &testid("next-deadline")).await;
