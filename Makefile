@@ -51,6 +51,7 @@ bench: setup-test ui
 	cargo run --release --locked -p docket-core --example bench_import
 	cargo run --release --locked -p docket-core --example bench_search
 	cargo run --release --locked -p docket-core --example bench_calendar
+	cargo run --release --locked -p docket-core --example bench_advocacy
 	$(XVFB) cargo bench --locked --features custom-protocol --bench startup
 
 ## fuzz: each import reader's fuzz target for FUZZ_SECONDS (default 60) — needs nightly + cargo-fuzz

@@ -429,12 +429,9 @@ async fn screenshots_for_the_user_guide() {
         "statement-text",
         &format!(
             "Madam President,\n\n{}\n\n",
-            vec![
-                "We welcome the engagement of the United States with this review, and we urge \
-                 it to turn its support into action before the mid-term report.";
-                12
-            ]
-            .join(" ")
+            ["We welcome the engagement of the United States with this review, and we urge \
+                 it to turn its support into action before the mid-term report."; 12]
+                .join(" ")
         ),
     )
     .await;

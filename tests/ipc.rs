@@ -51,11 +51,21 @@ fn temp_db() -> (tempfile::TempDir, Arc<Db>) {
     (dir, db)
 }
 
-#[test]
-fn sample_opens_lists_and_edits_through_ipc() {
-    let (_dir, db) = temp_db();
+/// The app on a fresh temporary database, and its main window (keep all three to the end).
+fn main_window() -> (
+    tempfile::TempDir,
+    App<MockRuntime>,
+    WebviewWindow<MockRuntime>,
+) {
+    let (dir, db) = temp_db();
     let app = app(db);
     let w = window(&app, "main");
+    (dir, app, w)
+}
+
+#[test]
+fn sample_opens_lists_and_edits_through_ipc() {
+    let (_dir, _app, w) = main_window();
 
     assert_eq!(invoke(&w, "list_reviews", json!({})).unwrap(), json!([]));
     let id = invoke(&w, "open_sample", json!({})).unwrap();
@@ -121,9 +131,7 @@ fn sample_opens_lists_and_edits_through_ipc() {
 
 #[test]
 fn errors_cross_ipc_as_kind_and_message() {
-    let (_dir, db) = temp_db();
-    let app = app(db);
-    let w = window(&app, "main");
+    let (_dir, _app, w) = main_window();
 
     let err = invoke(&w, "get_recommendation", json!({"id": 987654})).unwrap_err();
     assert_eq!(err["kind"], "not_found", "{err}");
@@ -345,9 +353,7 @@ fn bad_import_requests_are_refused_with_a_message() {
 
 #[test]
 fn pasted_report_text_without_a_state_asks_for_the_review() {
-    let (_dir, db) = temp_db();
-    let app = app(db);
-    let w = window(&app, "main");
+    let (_dir, _app, w) = main_window();
     let text = "140.1 Ratify the Convention against Torture (Ghana);\n140.2 Abolish the death penalty (Chile).\n";
     let request = json!({"source": {"kind": "text", "name": "Pasted text", "text": text}});
     let preview = invoke(
@@ -382,9 +388,7 @@ fn pasted_report_text_without_a_state_asks_for_the_review() {
 
 #[test]
 fn the_file_dialog_has_a_test_seam_in_debug_builds() {
-    let (_dir, db) = temp_db();
-    let app = app(db);
-    let w = window(&app, "main");
+    let (_dir, _app, w) = main_window();
     // No other test reads this variable.
     std::env::set_var(docket_app::import::TEST_PICK_FILE_ENV, "/tmp/chosen.csv");
     let picked = invoke(&w, "choose_import_file", json!({})).unwrap();
@@ -402,9 +406,7 @@ fn search_request(review: &Value, query: &str, filters: Value) -> Value {
 
 #[test]
 fn search_bulk_edit_undo_history_and_views_through_ipc() {
-    let (_dir, db) = temp_db();
-    let app = app(db);
-    let w = window(&app, "main");
+    let (_dir, _app, w) = main_window();
     let review = invoke(&w, "open_sample", json!({})).unwrap();
     assert_eq!(
         invoke(&w, "set_user_name", json!({"name": "  Maria  "})).unwrap(),
@@ -496,9 +498,7 @@ fn search_bulk_edit_undo_history_and_views_through_ipc() {
 
 #[test]
 fn malformed_searches_and_bulk_edits_are_refused_with_a_message() {
-    let (_dir, db) = temp_db();
-    let app = app(db);
-    let w = window(&app, "main");
+    let (_dir, _app, w) = main_window();
     let review = invoke(&w, "open_sample", json!({})).unwrap();
 
     let err = invoke(
@@ -531,9 +531,8 @@ fn malformed_searches_and_bulk_edits_are_refused_with_a_message() {
 /// The sample review's id and the id of its recommendation 26.1.
 fn sample_and_first_recommendation(w: &WebviewWindow<MockRuntime>) -> (Value, Value) {
     let review = invoke(w, "open_sample", json!({})).unwrap();
-    let page = invoke(w, "search", search_request(&review, "", json!([]))).unwrap();
-    assert_eq!(page["hits"][0]["paragraph"], "26.1");
-    (review, page["hits"][0]["id"].clone())
+    let (first, _) = first_two_recommendations(w, &review);
+    (review, first)
 }
 
 /// A deadline as the UI sends it to `save_deadline`.
@@ -552,9 +551,7 @@ fn deadline(review: &Value, title: &str, due_date: &str, recommendations: Value)
 
 #[test]
 fn the_calendar_shows_the_reviews_dates_and_the_users_edits() {
-    let (_dir, db) = temp_db();
-    let app = app(db);
-    let w = window(&app, "main");
+    let (_dir, _app, w) = main_window();
     let (review, _) = sample_and_first_recommendation(&w);
 
     let events = invoke(&w, "calendar", json!({"reviewId": review})).unwrap();
@@ -620,9 +617,7 @@ fn the_calendar_shows_the_reviews_dates_and_the_users_edits() {
 
 #[test]
 fn deadlines_are_created_updated_linked_done_and_deleted_through_ipc() {
-    let (_dir, db) = temp_db();
-    let app = app(db);
-    let w = window(&app, "main");
+    let (_dir, _app, w) = main_window();
     let (review, rec) = sample_and_first_recommendation(&w);
 
     let created = invoke(
@@ -695,9 +690,7 @@ fn deadlines_are_created_updated_linked_done_and_deleted_through_ipc() {
 
 #[test]
 fn malformed_deadlines_and_sessions_are_refused_with_a_message() {
-    let (_dir, db) = temp_db();
-    let app = app(db);
-    let w = window(&app, "main");
+    let (_dir, _app, w) = main_window();
 
     for bad in [
         json!({"id": null, "deadline": {"title": "No date"}}),
@@ -923,9 +916,7 @@ fn calendar_has_deadline(w: &WebviewWindow<MockRuntime>, review: &Value, id: &Va
 
 #[test]
 fn statements_are_budgeted_quoted_registered_and_versioned_through_ipc() {
-    let (_dir, db) = temp_db();
-    let app = app(db);
-    let w = window(&app, "main");
+    let (_dir, _app, w) = main_window();
     let review = invoke(&w, "open_sample", json!({})).unwrap();
     let (first, second) = first_two_recommendations(&w, &review);
 
@@ -1099,9 +1090,7 @@ fn statements_are_budgeted_quoted_registered_and_versioned_through_ipc() {
 
 #[test]
 fn speaker_rates_and_session_time_limits_through_ipc() {
-    let (_dir, db) = temp_db();
-    let app = app(db);
-    let w = window(&app, "main");
+    let (_dir, _app, w) = main_window();
 
     assert_eq!(
         invoke(&w, "session_time_limit", json!({"hrcSession": 46})).unwrap(),
@@ -1153,9 +1142,7 @@ fn mexico() -> Value {
 
 #[test]
 fn state_pages_contacts_meetings_and_who_to_meet_first_through_ipc() {
-    let (_dir, db) = temp_db();
-    let app = app(db);
-    let w = window(&app, "main");
+    let (_dir, _app, w) = main_window();
     let review = invoke(&w, "open_sample", json!({})).unwrap();
 
     let page = invoke(
@@ -1287,9 +1274,7 @@ fn state_pages_contacts_meetings_and_who_to_meet_first_through_ipc() {
 
 #[test]
 fn malformed_advocacy_requests_are_refused_with_a_message() {
-    let (_dir, db) = temp_db();
-    let app = app(db);
-    let w = window(&app, "main");
+    let (_dir, _app, w) = main_window();
     let review = invoke(&w, "open_sample", json!({})).unwrap();
 
     let mut sung = oral_statement(&review, "Thank you", json!([]));

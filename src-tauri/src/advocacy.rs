@@ -10,7 +10,6 @@
 //! calendar, so those changes wake the reminder timer (`reminders.rs`).
 
 use std::sync::Arc;
-use std::time::SystemTime;
 
 use docket_core::advocacy::{
     Contact, Meeting, NewContact, NewMeeting, NewStatement, StateKey, StateLobbyingStatus,
@@ -22,17 +21,13 @@ use tauri::State;
 
 use crate::db::Db;
 use crate::error::IpcError;
+use crate::now;
 use crate::reminders::Reminders;
 
 type Res<T> = Result<T, IpcError>;
 
 /// The most recommendations `quotes` returns in one call.
 pub const MAX_QUOTES: usize = 500;
-
-/// The clock the commands pass to the core (which takes it as `DateTime<Utc>`).
-fn now() -> SystemTime {
-    SystemTime::now()
-}
 
 /// The statements of one review (`review_id`) or all (`None`), most recently changed first.
 #[tauri::command]
@@ -82,11 +77,10 @@ pub async fn set_statement_status(
     status: serde_json::Value,
 ) -> Res<Statement> {
     let status: StatementStatus = IpcError::parse(status, "this status")?;
-    let saved = db
-        .run(move |s| s.set_statement_status(id, status, now().into()))
-        .await?;
-    reminders.wake();
-    Ok(saved)
+    db.run_waking(&reminders, move |s| {
+        s.set_statement_status(id, status, now().into())
+    })
+    .await
 }
 
 /// Deletes a statement with its versions (its deadline stays in the calendar).
@@ -219,11 +213,10 @@ pub async fn save_meeting(
     meeting: serde_json::Value,
 ) -> Res<Meeting> {
     let meeting: NewMeeting = IpcError::parse(meeting, "this meeting")?;
-    let saved = db
-        .run(move |s| s.save_meeting(id, &meeting, now().into()))
-        .await?;
-    reminders.wake();
-    Ok(saved)
+    db.run_waking(&reminders, move |s| {
+        s.save_meeting(id, &meeting, now().into())
+    })
+    .await
 }
 
 /// Deletes a meeting and its follow-up deadline.
@@ -233,9 +226,8 @@ pub async fn delete_meeting(
     reminders: State<'_, Arc<Reminders>>,
     id: i64,
 ) -> Res<()> {
-    db.run(move |s| s.delete_meeting(id)).await?;
-    reminders.wake();
-    Ok(())
+    db.run_waking(&reminders, move |s| s.delete_meeting(id))
+        .await
 }
 
 /// Sets our lobbying status and notes for a State. `state` and `status` are taken as raw JSON so

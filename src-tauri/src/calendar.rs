@@ -21,6 +21,7 @@ use tauri_plugin_dialog::DialogExt;
 
 use crate::db::Db;
 use crate::error::IpcError;
+use crate::now;
 use crate::reminders::Reminders;
 
 type Res<T> = Result<T, IpcError>;
@@ -32,11 +33,6 @@ pub const TEST_SAVE_FILE_ENV: &str = "DOCKET_TEST_SAVE_FILE";
 
 /// The longest a reminder can be snoozed, in minutes (7 days).
 pub const MAX_SNOOZE_MINUTES: i64 = 7 * 24 * 60;
-
-/// The clock the commands pass to the core (which takes it as `DateTime<Utc>`).
-fn now() -> SystemTime {
-    SystemTime::now()
-}
 
 /// The calendar of one review (`review_id`) or of everything (`None`), in date order.
 #[tauri::command]
@@ -53,9 +49,8 @@ pub async fn set_event_date(
     edit: serde_json::Value,
 ) -> Res<()> {
     let edit: EventDateEdit = IpcError::parse(edit, "this date")?;
-    db.run(move |s| s.set_event_date(&edit)).await?;
-    reminders.wake();
-    Ok(())
+    db.run_waking(&reminders, move |s| s.set_event_date(&edit))
+        .await
 }
 
 /// Gives a computed event back to its rule.
@@ -67,9 +62,8 @@ pub async fn reset_event_date(
     kind: serde_json::Value,
 ) -> Res<()> {
     let kind: EventKind = IpcError::parse(kind, "this kind of event")?;
-    db.run(move |s| s.reset_event_date(review_id, kind)).await?;
-    reminders.wake();
-    Ok(())
+    db.run_waking(&reminders, move |s| s.reset_event_date(review_id, kind))
+        .await
 }
 
 /// Creates a deadline (`id` is `None`) or replaces one's content; returns it as saved.
@@ -81,14 +75,11 @@ pub async fn save_deadline(
     deadline: serde_json::Value,
 ) -> Res<Deadline> {
     let deadline: NewDeadline = IpcError::parse(deadline, "this deadline")?;
-    let saved = db
-        .run(move |s| match id {
-            None => s.create_deadline(&deadline, now().into()),
-            Some(id) => s.update_deadline(id, &deadline, now().into()),
-        })
-        .await?;
-    reminders.wake();
-    Ok(saved)
+    db.run_waking(&reminders, move |s| match id {
+        None => s.create_deadline(&deadline, now().into()),
+        Some(id) => s.update_deadline(id, &deadline, now().into()),
+    })
+    .await
 }
 
 /// Sets a deadline's status (`to_do`, `in_progress`, `done`); returns it as saved.
@@ -100,11 +91,10 @@ pub async fn set_deadline_status(
     status: serde_json::Value,
 ) -> Res<Deadline> {
     let status: DeadlineStatus = IpcError::parse(status, "this status")?;
-    let saved = db
-        .run(move |s| s.set_deadline_status(id, status, now().into()))
-        .await?;
-    reminders.wake();
-    Ok(saved)
+    db.run_waking(&reminders, move |s| {
+        s.set_deadline_status(id, status, now().into())
+    })
+    .await
 }
 
 /// Deletes a deadline with its reminders.
@@ -114,9 +104,8 @@ pub async fn delete_deadline(
     reminders: State<'_, Arc<Reminders>>,
     id: i64,
 ) -> Res<()> {
-    db.run(move |s| s.delete_deadline(id)).await?;
-    reminders.wake();
-    Ok(())
+    db.run_waking(&reminders, move |s| s.delete_deadline(id))
+        .await
 }
 
 /// The deadlines linked to a recommendation, soonest first.
@@ -138,9 +127,8 @@ pub async fn snooze_reminder(
     minutes: i64,
 ) -> Res<()> {
     let until = snooze_until(now(), minutes)?;
-    db.run(move |s| s.snooze_reminder(id, until.into())).await?;
-    reminders.wake();
-    Ok(())
+    db.run_waking(&reminders, move |s| s.snooze_reminder(id, until.into()))
+        .await
 }
 
 /// When a reminder snoozed at `now` for `minutes` comes due again.
@@ -178,14 +166,11 @@ pub async fn set_hrc_session(
     opens: String,
     closes: String,
 ) -> Res<Vec<HrcSessionDates>> {
-    let sessions = db
-        .run(move |s| {
-            s.set_hrc_session(number, &opens, &closes)?;
-            s.hrc_session_list()
-        })
-        .await?;
-    reminders.wake();
-    Ok(sessions)
+    db.run_waking(&reminders, move |s| {
+        s.set_hrc_session(number, &opens, &closes)?;
+        s.hrc_session_list()
+    })
+    .await
 }
 
 /// Gives a Council session back its dates from Docket's table; returns the sessions.
@@ -195,14 +180,11 @@ pub async fn reset_hrc_session(
     reminders: State<'_, Arc<Reminders>>,
     number: u32,
 ) -> Res<Vec<HrcSessionDates>> {
-    let sessions = db
-        .run(move |s| {
-            s.reset_hrc_session(number)?;
-            s.hrc_session_list()
-        })
-        .await?;
-    reminders.wake();
-    Ok(sessions)
+    db.run_waking(&reminders, move |s| {
+        s.reset_hrc_session(number)?;
+        s.hrc_session_list()
+    })
+    .await
 }
 
 /// Writes the calendar of one review (or of everything) as an iCalendar file where the person

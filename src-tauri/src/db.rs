@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use docket_core::Store;
 
 use crate::error::IpcError;
+use crate::reminders::Reminders;
 
 type Shared = Arc<Mutex<Store>>;
 
@@ -88,5 +89,21 @@ impl Db {
         })
         .await
         .map_err(IpcError::internal)?
+    }
+
+    /// [`Db::run`] for a change that can move a reminder: once it has succeeded, wakes the
+    /// reminder timer, so that a reminder already due is shown within a second.
+    pub async fn run_waking<T, F>(
+        self: &Arc<Self>,
+        reminders: &Reminders,
+        f: F,
+    ) -> Result<T, IpcError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Store) -> docket_core::Result<T> + Send + 'static,
+    {
+        let done = self.run(f).await?;
+        reminders.wake();
+        Ok(done)
     }
 }

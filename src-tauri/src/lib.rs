@@ -21,6 +21,11 @@ use tauri_plugin_window_state::{AppHandleExt, StateFlags};
 
 pub use db::Db;
 
+/// The clock the commands pass to the core (which takes it as `DateTime<Utc>`).
+pub(crate) fn now() -> std::time::SystemTime {
+    std::time::SystemTime::now()
+}
+
 /// The app's command handler, shared by the app and the IPC tests.
 pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static
 {

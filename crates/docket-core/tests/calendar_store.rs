@@ -6,42 +6,20 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
-use docket_core::calendar::reminders::parse_utc;
+use chrono::NaiveDate;
 use docket_core::calendar::rules::{self, ReviewFacts};
 use docket_core::calendar::sessions::HrcSessions;
 use docket_core::calendar::{
     CalendarEvent, DeadlineStatus, EventDateEdit, EventKind, NewDeadline, GENEVA,
 };
-use docket_core::{sample, ErrorKind, Store};
+use docket_core::{ErrorKind, Store};
 
-use common::{count, rec, store_with};
+use common::{at, count, deadline, rec, rec_id, refused, sample_store, store_with};
 
 const NEW_YORK: &str = "America/New_York";
 
-fn at(s: &str) -> DateTime<Utc> {
-    parse_utc(s).unwrap_or_else(|| panic!("bad instant {s}"))
-}
-
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-/// A deadline due on `date` (whole day) in Geneva, of no review.
-fn deadline(title: &str, date: &str) -> NewDeadline {
-    NewDeadline {
-        review_id: None,
-        event_kind: None,
-        title: title.into(),
-        due_date: date.into(),
-        due_time: None,
-        time_zone: GENEVA.into(),
-        owner: String::new(),
-        status: DeadlineStatus::ToDo,
-        notes: String::new(),
-        recommendation_ids: Vec::new(),
-        reminders: Vec::new(),
-    }
 }
 
 /// A store with one review (Slovenia, WG 49) and three recommendations; returns the review id.
@@ -51,23 +29,6 @@ fn store_with_recs() -> (Store, i64) {
         rec("10.10", "Abolish the death penalty", &["France"], &[]),
         rec("10.1", "Adopt a national plan", &["Brazil"], &[]),
     ])
-}
-
-fn rec_id(store: &Store, review: i64, paragraph: &str) -> i64 {
-    store.recommendation_id(review, paragraph).unwrap()
-}
-
-/// The message of an error that must be of `kind`.
-fn refused<T: std::fmt::Debug>(result: docket_core::Result<T>, kind: ErrorKind) -> String {
-    let err = result.expect_err("refused");
-    assert_eq!(err.kind(), kind, "{err}");
-    err.to_string()
-}
-
-fn sample_store() -> (Store, i64) {
-    let mut store = Store::open_in_memory().unwrap();
-    let id = sample::load(&mut store).unwrap();
-    (store, id)
 }
 
 /// The sample review's facts, as the store reads them.
@@ -382,7 +343,8 @@ fn deadlines_are_checked_with_messages_for_people() {
             ..base.clone()
         },
         ErrorKind::NotFound,
-        "no longer exists, so the deadline was not saved",
+        "no longer exists (it may have been deleted in another window), so the deadline was not \
+         saved",
     );
     assert_eq!(
         count(store.conn(), "SELECT count(*) FROM deadline"),

@@ -8,16 +8,9 @@ use docket_core::domain::{
     ChangeKind, ChangeSummary, ImplementationStatus, LobbyingStatus, Priority, TrackingEdit,
 };
 use docket_core::store::fts;
-use docket_core::{sample, ErrorKind, Store};
+use docket_core::{ErrorKind, Store};
 
-use common::{count, rec, review};
-
-/// The sample review in a fresh in-memory store.
-fn sample_store() -> (Store, i64) {
-    let mut store = Store::open_in_memory().expect("open an in-memory store");
-    let id = sample::load(&mut store).expect("load the sample review");
-    (store, id)
-}
+use common::{count, rec, review, sample_store};
 
 /// The review's recommendations with a position, in paragraph order.
 fn ids_with_position(store: &Store, review: i64, position: &str) -> Vec<i64> {

@@ -8,18 +8,14 @@ mod common;
 use chrono::{DateTime, Utc};
 use docket_core::advocacy::lobbying::{rank, RankInput};
 use docket_core::advocacy::{
-    ContactPlace, NewContact, NewMeeting, StateKey, StateLobbyingStatus, StateRank,
+    Contact, ContactPlace, Meeting, NewContact, NewMeeting, StateKey, StateLobbyingStatus,
+    StateRank,
 };
-use docket_core::calendar::reminders::parse_utc;
-use docket_core::calendar::{DeadlineStatus, NewDeadline, GENEVA};
+use docket_core::calendar::NewDeadline;
 use docket_core::domain::{NewRecommendation, NewReview, Position, Priority, TrackingEdit};
-use docket_core::{sample, ErrorKind, Store};
+use docket_core::{ErrorKind, Store};
 
-use common::rec;
-
-fn at(s: &str) -> DateTime<Utc> {
-    parse_utc(s).unwrap_or_else(|| panic!("bad instant {s}"))
-}
+use common::{at, count, deadline_count, rec, rec_id, refused, sample_store};
 
 fn now() -> DateTime<Utc> {
     at("2025-01-10T09:00:00Z")
@@ -39,19 +35,6 @@ fn named(name: &str) -> StateKey {
     }
 }
 
-/// The message of an error that must be of `kind`.
-fn refused<T: std::fmt::Debug>(result: docket_core::Result<T>, kind: ErrorKind) -> String {
-    let err = result.expect_err("refused");
-    assert_eq!(err.kind(), kind, "{err}");
-    err.to_string()
-}
-
-fn sample_store() -> (Store, i64) {
-    let mut store = Store::open_in_memory().unwrap();
-    let id = sample::load(&mut store).unwrap();
-    (store, id)
-}
-
 fn new_review(state: &str, wg: i64, date: &str) -> NewReview {
     NewReview {
         state_under_review: state.into(),
@@ -69,10 +52,6 @@ fn with_position(mut r: NewRecommendation, position: Position) -> NewRecommendat
     r
 }
 
-fn rec_id(store: &Store, review: i64, paragraph: &str) -> i64 {
-    store.recommendation_id(review, paragraph).unwrap()
-}
-
 fn paragraphs(recs: &[docket_core::advocacy::StateRecommendation]) -> Vec<String> {
     recs.iter().map(|r| r.paragraph.clone()).collect()
 }
@@ -84,20 +63,11 @@ fn set_priority(store: &mut Store, review: i64, paragraph: &str, p: Priority) {
         .unwrap();
 }
 
-/// A deadline due on `date` (whole day, Geneva), of no review.
+/// A follow-up due on `date` (whole day, Geneva), of no review, reminded the day before.
 fn deadline(title: &str, date: &str) -> NewDeadline {
     NewDeadline {
-        review_id: None,
-        event_kind: None,
-        title: title.into(),
-        due_date: date.into(),
-        due_time: None,
-        time_zone: GENEVA.into(),
-        owner: String::new(),
-        status: DeadlineStatus::ToDo,
-        notes: String::new(),
-        recommendation_ids: Vec::new(),
         reminders: vec![1440],
+        ..common::deadline(title, date)
     }
 }
 
@@ -114,6 +84,20 @@ fn meeting(state: StateKey, review_id: Option<i64>, date: &str) -> NewMeeting {
     }
 }
 
+/// Saves a new contact of `state`.
+fn add_contact(store: &mut Store, state: StateKey, name: &str, place: ContactPlace) -> Contact {
+    store
+        .save_contact(None, &contact(state, name, place), now())
+        .unwrap()
+}
+
+/// Logs a new meeting with `state`.
+fn add_meeting(store: &mut Store, state: StateKey, review_id: Option<i64>, date: &str) -> Meeting {
+    store
+        .save_meeting(None, &meeting(state, review_id, date), now())
+        .unwrap()
+}
+
 fn contact(state: StateKey, name: &str, place: ContactPlace) -> NewContact {
     NewContact {
         state,
@@ -124,13 +108,6 @@ fn contact(state: StateKey, name: &str, place: ContactPlace) -> NewContact {
         phone: "+41 22 000 00 00".into(),
         notes: String::new(),
     }
-}
-
-fn deadline_count(store: &Store) -> i64 {
-    store
-        .conn()
-        .query_row("SELECT count(*) FROM deadline", [], |r| r.get(0))
-        .unwrap()
 }
 
 /// The deadlines in the whole calendar, by id.
@@ -327,13 +304,12 @@ fn a_known_state_without_recommendations_has_a_page_an_unknown_name_does_not() {
     );
 
     // Once something is recorded for it, an unknown name has a page.
-    store
-        .save_contact(
-            None,
-            &contact(named("Narnia"), "Mr Tumnus", ContactPlace::Mission),
-            now(),
-        )
-        .unwrap();
+    add_contact(
+        &mut store,
+        named("Narnia"),
+        "Mr Tumnus",
+        ContactPlace::Mission,
+    );
     let page = store.state_page(&named("narnia"), None).unwrap();
     assert_eq!(page.contacts.len(), 1);
     assert!(page.in_review.is_empty() && page.elsewhere.is_empty());
@@ -579,27 +555,24 @@ fn rank_explains_in_words_and_ignores_the_status() {
 #[test]
 fn contacts_are_saved_listed_mission_first_updated_and_deleted() {
     let (mut store, review) = sample_store();
-    let capital = store
-        .save_contact(
-            None,
-            &contact(named("Mexico"), "Ana Capital", ContactPlace::Capital),
-            now(),
-        )
-        .unwrap();
-    let zed = store
-        .save_contact(
-            None,
-            &contact(known("MEX"), "zed Mission", ContactPlace::Mission),
-            now(),
-        )
-        .unwrap();
-    let bea = store
-        .save_contact(
-            None,
-            &contact(known("MEX"), "  Bea Mission ", ContactPlace::Mission),
-            now(),
-        )
-        .unwrap();
+    let capital = add_contact(
+        &mut store,
+        named("Mexico"),
+        "Ana Capital",
+        ContactPlace::Capital,
+    );
+    let zed = add_contact(
+        &mut store,
+        known("MEX"),
+        "zed Mission",
+        ContactPlace::Mission,
+    );
+    let bea = add_contact(
+        &mut store,
+        known("MEX"),
+        "  Bea Mission ",
+        ContactPlace::Mission,
+    );
     assert_eq!(bea.name, "Bea Mission");
     assert_eq!(
         capital.state,
@@ -628,13 +601,7 @@ fn contacts_are_saved_listed_mission_first_updated_and_deleted() {
     assert_eq!(ids, [capital.id, bea.id, zed.id]);
 
     // Another State's contacts are not Mexico's.
-    store
-        .save_contact(
-            None,
-            &contact(known("CHL"), "Someone", ContactPlace::Mission),
-            now(),
-        )
-        .unwrap();
+    add_contact(&mut store, known("CHL"), "Someone", ContactPlace::Mission);
     assert_eq!(
         store
             .state_page(&known("MEX"), None)
@@ -731,11 +698,8 @@ fn contacts_are_checked_before_saving() {
         check(&mut store, c),
         "Choose the State first: its name cannot be empty."
     );
-    let count: i64 = store
-        .conn()
-        .query_row("SELECT count(*) FROM state_contact", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(count, 0);
+    let contacts = count(store.conn(), "SELECT count(*) FROM state_contact");
+    assert_eq!(contacts, 0);
     // At the limits, it saves.
     let mut c = ok;
     c.name = "x".repeat(200);
@@ -868,22 +832,10 @@ fn a_follow_up_with_its_own_review_keeps_it_and_other_deadlines_are_left_alone()
 #[test]
 fn meetings_are_listed_newest_first_on_the_state_page() {
     let (mut store, review) = sample_store();
-    let a = store
-        .save_meeting(
-            None,
-            &meeting(known("MEX"), Some(review), "2021-01-10"),
-            now(),
-        )
-        .unwrap();
-    let b = store
-        .save_meeting(None, &meeting(named("mexico"), None, "2021-03-02"), now())
-        .unwrap();
-    let c = store
-        .save_meeting(None, &meeting(known("MEX"), None, "2021-02-01"), now())
-        .unwrap();
-    store
-        .save_meeting(None, &meeting(known("CHL"), None, "2021-02-01"), now())
-        .unwrap();
+    let a = add_meeting(&mut store, known("MEX"), Some(review), "2021-01-10");
+    let b = add_meeting(&mut store, named("mexico"), None, "2021-03-02");
+    let c = add_meeting(&mut store, known("MEX"), None, "2021-02-01");
+    add_meeting(&mut store, known("CHL"), None, "2021-02-01");
     let page = store.state_page(&known("MEX"), Some(review)).unwrap();
     let ids: Vec<i64> = page.meetings.iter().map(|m| m.id).collect();
     assert_eq!(ids, [b.id, c.id, a.id]);
@@ -952,10 +904,7 @@ fn meetings_are_checked_and_a_refused_one_leaves_nothing_behind() {
     m.follow_up = Some(deadline("Follow up", "2021-03-01"));
     m.follow_up.as_mut().unwrap().recommendation_ids = vec![999_999];
     check(&mut store, m, ErrorKind::InvalidInput);
-    let meetings: i64 = store
-        .conn()
-        .query_row("SELECT count(*) FROM state_meeting", [], |r| r.get(0))
-        .unwrap();
+    let meetings = count(store.conn(), "SELECT count(*) FROM state_meeting");
     assert_eq!((meetings, deadline_count(&store)), (0, 0));
 
     // An update refused by the calendar leaves the meeting and its follow-up as they were.
@@ -995,10 +944,7 @@ fn the_status_and_notes_are_set_once_per_state_and_updated() {
     let page = store.state_page(&known("MEX"), Some(review)).unwrap();
     assert_eq!(page.status, StateLobbyingStatus::Supportive);
     assert_eq!(page.notes, "Will speak");
-    let rows: i64 = store
-        .conn()
-        .query_row("SELECT count(*) FROM state_lobbying", [], |r| r.get(0))
-        .unwrap();
+    let rows = count(store.conn(), "SELECT count(*) FROM state_lobbying");
     assert_eq!(rows, 1);
     let ranks = store.who_to_meet_first(review).unwrap();
     let mexico = ranks.iter().find(|r| r.state.name == "Mexico").unwrap();

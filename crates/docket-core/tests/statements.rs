@@ -3,30 +3,22 @@
 //! versions, the deadline made when a statement is registered, differences between versions,
 //! quotes of recommendations, speakers' rates and sessions' time limits.
 
+mod common;
+
 use chrono::{DateTime, Utc};
 use docket_core::advocacy::{
     DiffKind, EcosocStatus, NewStatement, StatementKind, StatementStatus,
     DEFAULT_TIME_LIMIT_SECONDS,
 };
-use docket_core::calendar::reminders::parse_utc;
-use docket_core::calendar::{DeadlineStatus, EventKind, GENEVA};
-use docket_core::{sample, states, ErrorKind, Store};
+use docket_core::calendar::{Deadline, DeadlineStatus, EventKind, GENEVA};
+use docket_core::{states, ErrorKind, Store};
 
+use common::{at, count, deadline_count, rec_id, refused, sample_store};
 use StatementStatus::{Delivered, Drafting, Final, Idea, NotCalled, Registered};
-
-fn at(s: &str) -> DateTime<Utc> {
-    parse_utc(s).unwrap_or_else(|| panic!("bad instant {s}"))
-}
 
 /// Early February 2021: before the sample review's adoption (17 March 2021).
 fn now() -> DateTime<Utc> {
     at("2021-02-01T09:00:00Z")
-}
-
-fn sample_store() -> (Store, i64) {
-    let mut store = Store::open_in_memory().unwrap();
-    let id = sample::load(&mut store).unwrap();
-    (store, id)
 }
 
 /// An oral statement for `review`, in English, with no recommendations.
@@ -56,22 +48,17 @@ fn written(title: &str, review: Option<i64>) -> NewStatement {
     }
 }
 
-/// The message of an error that must be of `kind`.
-fn refused<T: std::fmt::Debug>(result: docket_core::Result<T>, kind: ErrorKind) -> String {
-    let err = result.expect_err("refused");
-    assert_eq!(err.kind(), kind, "{err}");
-    err.to_string()
+/// Creates a statement and registers it (idea, drafting, final, registered); returns its id and
+/// the deadline registering made.
+fn registered(store: &mut Store, new: &NewStatement) -> (i64, Deadline) {
+    let id = store.create_statement(new, now()).unwrap().id;
+    walk(store, id, &[Drafting, Final, Registered]);
+    (id, deadline_of(store, id))
 }
 
-fn rec_id(store: &Store, review: i64, paragraph: &str) -> i64 {
-    store.recommendation_id(review, paragraph).unwrap()
-}
-
-fn deadline_count(store: &Store) -> i64 {
-    store
-        .conn()
-        .query_row("SELECT count(*) FROM deadline", [], |r| r.get(0))
-        .unwrap()
+/// A statement's deadline, which it must have.
+fn deadline_of(store: &Store, id: i64) -> Deadline {
+    store.statement(id).unwrap().deadline.expect("a deadline")
 }
 
 /// Moves a statement through `steps`, at `now`.
@@ -328,7 +315,7 @@ fn a_statement_is_refused_with_a_message_saying_what_to_fix() {
                 ..base.clone()
             },
             ErrorKind::InvalidInput,
-            "under 100,000 characters",
+            "at most 100,000 characters",
         ),
         (
             NewStatement {
@@ -525,28 +512,23 @@ fn registering_an_oral_statement_sets_a_deadline_the_day_before_the_adoption() {
 #[test]
 fn registering_again_after_going_back_moves_the_same_deadline() {
     let (mut store, review) = sample_store();
-    let s = store
-        .create_statement(&oral("US adoption", Some(review)), now())
-        .unwrap();
-    walk(&mut store, s.id, &[Drafting, Final, Registered]);
-    let first = store.statement(s.id).unwrap().deadline.unwrap();
+    let (id, first) = registered(&mut store, &oral("US adoption", Some(review)));
     // The user marks it done and adds a note; the statement goes back to final, then on again
     // after its title changed.
     store
         .set_deadline_status(first.id, DeadlineStatus::Done, now())
         .unwrap();
-    walk(&mut store, s.id, &[Final]);
-    let back = store.statement(s.id).unwrap();
+    walk(&mut store, id, &[Final]);
     assert_eq!(
-        back.deadline.as_ref().map(|d| d.id),
-        Some(first.id),
+        deadline_of(&store, id).id,
+        first.id,
         "going back does not delete the deadline"
     );
     store
-        .update_statement(s.id, &oral("US adoption, revised", Some(review)), now())
+        .update_statement(id, &oral("US adoption, revised", Some(review)), now())
         .unwrap();
-    walk(&mut store, s.id, &[Registered]);
-    let again = store.statement(s.id).unwrap().deadline.unwrap();
+    walk(&mut store, id, &[Registered]);
+    let again = deadline_of(&store, id);
     assert_eq!(again.id, first.id);
     assert_eq!(again.uid, first.uid);
     assert_eq!(deadline_count(&store), 1, "not duplicated");
@@ -561,22 +543,18 @@ fn registering_again_after_going_back_moves_the_same_deadline() {
     );
     assert_eq!(again.due_date, "2021-03-16");
     // Delivered, then corrected back to registered: still one.
-    walk(&mut store, s.id, &[Delivered, Registered]);
+    walk(&mut store, id, &[Delivered, Registered]);
     assert_eq!(deadline_count(&store), 1);
 }
 
 #[test]
 fn a_deleted_deadline_is_made_again_at_the_next_registration() {
     let (mut store, review) = sample_store();
-    let s = store
-        .create_statement(&oral("US adoption", Some(review)), now())
-        .unwrap();
-    walk(&mut store, s.id, &[Drafting, Final, Registered]);
-    let first = store.statement(s.id).unwrap().deadline.unwrap();
+    let (id, first) = registered(&mut store, &oral("US adoption", Some(review)));
     store.delete_deadline(first.id).unwrap();
-    assert_eq!(store.statement(s.id).unwrap().deadline, None);
-    walk(&mut store, s.id, &[Final, Registered]);
-    let again = store.statement(s.id).unwrap().deadline.unwrap();
+    assert_eq!(store.statement(id).unwrap().deadline, None);
+    walk(&mut store, id, &[Final, Registered]);
+    let again = deadline_of(&store, id);
     assert_ne!(again.uid, first.uid, "a new deadline");
     assert_eq!(deadline_count(&store), 1);
 }
@@ -584,14 +562,10 @@ fn a_deleted_deadline_is_made_again_at_the_next_registration() {
 #[test]
 fn registering_a_written_statement_sets_its_due_date() {
     let (mut store, review) = sample_store();
-    let s = store
-        .create_statement(&written("Written on the US", Some(review)), now())
-        .unwrap();
-    let due = s.dates.written_statement_due.clone().unwrap();
-    walk(&mut store, s.id, &[Drafting, Final, Registered]);
-    let d = store.statement(s.id).unwrap().deadline.unwrap();
+    let (id, d) = registered(&mut store, &written("Written on the US", Some(review)));
+    let due = store.statement(id).unwrap().dates.written_statement_due;
+    assert_eq!(Some(d.due_date.clone()), due);
     assert_eq!(d.title, "Written statement due: Written on the US");
-    assert_eq!(d.due_date, due);
     assert_eq!(d.event_kind, Some(EventKind::WrittenStatementDue));
     assert_eq!(d.review_id, Some(review));
     let mut reminders: Vec<i64> = d.reminders.iter().map(|r| r.minutes_before).collect();
@@ -602,30 +576,17 @@ fn registering_a_written_statement_sets_its_due_date() {
 #[test]
 fn without_a_review_the_deadline_follows_the_registration() {
     let mut store = Store::open_in_memory().unwrap();
-    let o = store
-        .create_statement(&oral("Item 4 general debate", None), now())
-        .unwrap();
-    let w = store
-        .create_statement(&written("Item 3 written", None), now())
-        .unwrap();
-    for id in [o.id, w.id] {
-        walk(&mut store, id, &[Drafting, Final, Registered]);
-    }
-    let d = store.statement(o.id).unwrap().deadline.unwrap();
+    let (_, d) = registered(&mut store, &oral("Item 4 general debate", None));
     assert_eq!(d.due_date, "2021-02-02", "the day after registering");
     assert_eq!((d.review_id, d.event_kind), (None, None));
-    let d = store.statement(w.id).unwrap().deadline.unwrap();
+    let (_, d) = registered(&mut store, &written("Item 3 written", None));
     assert_eq!(d.due_date, "2021-02-08", "a week after registering");
 }
 
 #[test]
 fn a_long_title_is_cut_to_fit_the_deadline() {
     let (mut store, review) = sample_store();
-    let s = store
-        .create_statement(&oral(&"é".repeat(200), Some(review)), now())
-        .unwrap();
-    walk(&mut store, s.id, &[Drafting, Final, Registered]);
-    let d = store.statement(s.id).unwrap().deadline.unwrap();
+    let (_, d) = registered(&mut store, &oral(&"é".repeat(200), Some(review)));
     assert_eq!(d.title.chars().count(), 200);
     assert!(d
         .title
@@ -636,21 +597,14 @@ fn a_long_title_is_cut_to_fit_the_deadline() {
 #[test]
 fn deleting_a_statement_keeps_its_deadline() {
     let (mut store, review) = sample_store();
-    let s = store
-        .create_statement(&oral("US adoption", Some(review)), now())
-        .unwrap();
-    walk(&mut store, s.id, &[Drafting, Final, Registered]);
-    let d = store.statement(s.id).unwrap().deadline.unwrap();
-    store.delete_statement(s.id).unwrap();
-    refused(store.statement(s.id), ErrorKind::NotFound);
-    refused(store.statement_versions(s.id), ErrorKind::NotFound);
-    let versions: i64 = store
-        .conn()
-        .query_row("SELECT count(*) FROM statement_version", [], |r| r.get(0))
-        .unwrap();
+    let (id, d) = registered(&mut store, &oral("US adoption", Some(review)));
+    store.delete_statement(id).unwrap();
+    refused(store.statement(id), ErrorKind::NotFound);
+    refused(store.statement_versions(id), ErrorKind::NotFound);
+    let versions = count(store.conn(), "SELECT count(*) FROM statement_version");
     assert_eq!(versions, 0, "its versions go with it");
     assert_eq!(store.deadline(d.id).unwrap().title, d.title);
-    let msg = refused(store.delete_statement(s.id), ErrorKind::NotFound);
+    let msg = refused(store.delete_statement(id), ErrorKind::NotFound);
     assert!(msg.contains("no longer exists"), "{msg}");
 }
 

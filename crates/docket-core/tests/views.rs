@@ -5,9 +5,9 @@ mod common;
 
 use docket_core::domain::NewSavedView;
 use docket_core::store::search::{Facet, Sort};
-use docket_core::{sample, ErrorKind, Store};
+use docket_core::ErrorKind;
 
-use common::{rec, review};
+use common::{rec, review, sample_store};
 
 fn view(name: &str, review_id: Option<i64>) -> NewSavedView {
     NewSavedView {
@@ -22,12 +22,6 @@ fn view(name: &str, review_id: Option<i64>) -> NewSavedView {
         sort: Sort::Changed,
         descending: true,
     }
-}
-
-fn sample_store() -> (Store, i64) {
-    let mut store = Store::open_in_memory().unwrap();
-    let id = sample::load(&mut store).unwrap();
-    (store, id)
 }
 
 #[test]

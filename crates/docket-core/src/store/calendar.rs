@@ -12,17 +12,17 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
-use rusqlite::{Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{Connection, Row, Transaction};
 
-use super::{json_ids, Store};
+use super::{and_last, bad_value, checks, json_ids, linked_by_row, RecommendationLinks, Store};
 use crate::calendar::reminders::{self, format_utc, parse_utc, DueAt, MAX_MINUTES_BEFORE};
 use crate::calendar::rules::{self, ReviewFacts};
 use crate::calendar::sessions::HrcSessions;
 use crate::calendar::{
     CalendarEvent, Deadline, DeadlineStatus, DueReminder, EventDateEdit, EventKind,
-    HrcSessionDates, LinkedRecommendation, NewDeadline, Reminder, ReminderCheck,
+    HrcSessionDates, NewDeadline, Reminder, ReminderCheck,
 };
 use crate::error::{Error, Result};
 
@@ -39,23 +39,12 @@ const MAX_REMINDERS: usize = 10;
 const EVENT_YEARS: std::ops::RangeInclusive<i32> = 2006..=2100;
 /// The years a deadline may be due in.
 const DEADLINE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
-/// The Council's session numbers Settings accepts.
-const HRC_NUMBERS: std::ops::RangeInclusive<u32> = 1..=200;
 /// The longest a Council session may be corrected to, in days from first to last: 20 weeks, for a
 /// session suspended and resumed (HRC43 ran from 24 February to 22 June 2020, COVID-19).
 const MAX_SESSION_DAYS: i64 = 20 * 7;
 
 /// What the rule text says of the organization's own deadlines.
 const DEADLINE_RULE: &str = "Your deadline";
-
-/// A day as the user types it: `YYYY-MM-DD` exactly.
-fn parse_day(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    if s.len() != 10 {
-        return None;
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
-}
 
 /// A time as the user types it: `HH:MM` exactly, 00:00 to 23:59.
 fn parse_time(s: &str) -> Option<NaiveTime> {
@@ -75,15 +64,6 @@ fn stored_day(s: Option<&str>) -> Option<NaiveDate> {
 
 fn day_string(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
-}
-
-/// A stored value that does not parse (a bug or an edit outside Docket), as a database error.
-fn bad_value(column: usize, what: &str, value: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        column,
-        rusqlite::types::Type::Text,
-        format!("unknown {what} {value:?}").into(),
-    )
 }
 
 /// The timeline's order of the kinds (the organization's deadlines last on a day).
@@ -226,26 +206,18 @@ fn load_deadlines(conn: &Connection, scope: Scope) -> Result<Vec<Deadline>> {
     if deadlines.is_empty() {
         return Ok(deadlines);
     }
-    let mut links: HashMap<i64, Vec<LinkedRecommendation>> = HashMap::new();
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT dr.deadline_id, r.id, r.review_id, r.paragraph
-         FROM deadline d
-         JOIN deadline_recommendation dr ON dr.deadline_id = d.id
-         JOIN recommendation r ON r.id = dr.recommendation_id
-         WHERE {filter}
-         ORDER BY r.sort_key, r.id"
-    ))?;
-    let mut rows = stmt.query(rusqlite::params_from_iter(param.iter()))?;
-    while let Some(r) = rows.next()? {
-        links
-            .entry(r.get(0)?)
-            .or_default()
-            .push(LinkedRecommendation {
-                id: r.get(1)?,
-                review_id: r.get(2)?,
-                paragraph: r.get(3)?,
-            });
-    }
+    let mut links = linked_by_row(
+        conn,
+        &format!(
+            "SELECT dr.deadline_id, r.id, r.review_id, r.paragraph
+             FROM deadline d
+             JOIN deadline_recommendation dr ON dr.deadline_id = d.id
+             JOIN recommendation r ON r.id = dr.recommendation_id
+             WHERE {filter}
+             ORDER BY r.sort_key, r.id"
+        ),
+        rusqlite::params_from_iter(param.iter()),
+    )?;
     let mut reminders: HashMap<i64, Vec<Reminder>> = HashMap::new();
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT m.deadline_id, m.id, m.minutes_before, m.fires_at, m.fired_at, m.snoozed_until
@@ -279,11 +251,7 @@ pub(super) fn load_deadline(conn: &Connection, id: i64) -> Result<Deadline> {
 }
 
 fn deadline_not_found() -> Error {
-    Error::NotFound(
-        "That deadline no longer exists (it may have been deleted in another window). Nothing \
-         was changed."
-            .into(),
-    )
+    checks::gone("deadline")
 }
 
 /// The Council's session corrections from Settings; rows that do not parse are ignored.
@@ -326,14 +294,6 @@ fn overrides(
         }
     }
     Ok(map)
-}
-
-fn review_exists(tx: &Connection, id: i64) -> Result<bool> {
-    Ok(tx
-        .prepare_cached("SELECT 1 FROM review WHERE id = ?1")?
-        .query_row([id], |_| Ok(()))
-        .optional()?
-        .is_some())
 }
 
 /// The computed events of one review with the user's edits applied.
@@ -454,27 +414,8 @@ impl ValidDeadline<'_> {
 /// Refuses a deadline that cannot be saved as given.
 fn validate(d: &NewDeadline) -> Result<ValidDeadline<'_>> {
     let invalid = |m: String| Err(Error::InvalidInput(m));
-    let title = d.title.trim();
-    if title.is_empty() || title.chars().count() > MAX_TITLE {
-        return invalid(format!(
-            "Give the deadline a title of 1 to {MAX_TITLE} characters."
-        ));
-    }
-    let Some(date) = parse_day(&d.due_date) else {
-        return invalid(format!(
-            "The due date “{}” is not a date Docket can read. Enter it as YYYY-MM-DD, e.g. \
-             2025-03-14.",
-            d.due_date.trim()
-        ));
-    };
-    if !DEADLINE_YEARS.contains(&date.year()) {
-        return invalid(format!(
-            "The due date {} is not between {} and {}. Check the year.",
-            day_string(date),
-            DEADLINE_YEARS.start(),
-            DEADLINE_YEARS.end()
-        ));
-    }
+    let title = checks::required(&d.title, MAX_TITLE, "the deadline a title")?;
+    let date = checks::day_in(&d.due_date, "The due date", DEADLINE_YEARS)?;
     let time = match d.due_time.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(t) => match parse_time(t) {
@@ -495,16 +436,8 @@ fn validate(d: &NewDeadline) -> Result<ValidDeadline<'_>> {
         ));
     };
     let owner = d.owner.trim();
-    if owner.chars().count() > MAX_OWNER {
-        return invalid(format!(
-            "The owner's name is too long: keep it to {MAX_OWNER} characters."
-        ));
-    }
-    if d.notes.chars().count() > MAX_NOTES {
-        return invalid(
-            "The notes are too long to save: keep them under 20,000 characters.".into(),
-        );
-    }
+    checks::at_most("the owner's name", owner, MAX_OWNER)?;
+    checks::at_most("the notes", &d.notes, MAX_NOTES)?;
     if let Some(&m) = d
         .reminders
         .iter()
@@ -540,52 +473,12 @@ fn validate(d: &NewDeadline) -> Result<ValidDeadline<'_>> {
     })
 }
 
-/// Refuses a deadline whose review or recommendations no longer exist.
-fn check_references(tx: &Transaction<'_>, d: &ValidDeadline<'_>) -> Result<()> {
-    if let Some(review) = d.review_id {
-        if !review_exists(tx, review)? {
-            return Err(Error::NotFound(format!(
-                "Review {review} no longer exists, so the deadline was not saved. Pick another \
-                 review, or save the deadline without one."
-            )));
-        }
-    }
-    if !d.recommendation_ids.is_empty() {
-        let found: i64 = tx
-            .prepare_cached(
-                "SELECT count(*) FROM recommendation
-                 WHERE id IN (SELECT value FROM json_each(?1))",
-            )?
-            .query_row([json_ids(&d.recommendation_ids)], |r| r.get(0))?;
-        let missing = d.recommendation_ids.len() as i64 - found;
-        if missing == 1 {
-            return Err(Error::InvalidInput(
-                "One of the linked recommendations no longer exists (it may have been deleted). \
-                 Remove it from the deadline and save again."
-                    .into(),
-            ));
-        }
-        if missing > 1 {
-            return Err(Error::InvalidInput(format!(
-                "{missing} of the linked recommendations no longer exist (they may have been \
-                 deleted). Remove them from the deadline and save again."
-            )));
-        }
-    }
-    Ok(())
-}
-
-/// Links a deadline to its recommendations (replacing any links it had).
-fn write_links(tx: &Transaction<'_>, id: i64, ids: &[i64]) -> Result<()> {
-    tx.prepare_cached("DELETE FROM deadline_recommendation WHERE deadline_id = ?1")?
-        .execute([id])?;
-    tx.prepare_cached(
-        "INSERT INTO deadline_recommendation (deadline_id, recommendation_id)
-         SELECT ?1, value FROM json_each(?2)",
-    )?
-    .execute(rusqlite::params![id, json_ids(ids)])?;
-    Ok(())
-}
+/// A deadline's recommendations.
+const LINKS: RecommendationLinks = RecommendationLinks {
+    table: "deadline_recommendation",
+    column: "deadline_id",
+    ordered: false,
+};
 
 /// Sets a deadline's reminders: one kept as it was (shown or snoozed) when its time does not
 /// change, computed again (and pending) when it does, added or removed to match `minutes`.
@@ -627,28 +520,19 @@ fn write_reminders(tx: &Transaction<'_>, id: i64, due: &DueAt, minutes: &[i64]) 
     Ok(())
 }
 
-/// Checks and inserts a deadline with its links and reminders in the caller's transaction (for
-/// the store's other parts that make a deadline with their own rows); returns its id.
-pub(super) fn insert_deadline(
+/// Checks and writes a deadline with its links and reminders in the caller's transaction (for
+/// the store's other parts that make a deadline with their own rows): a new one (`id` `None`),
+/// or the content of one (its id and UID stay). Returns its id.
+pub(super) fn write_deadline(
     tx: &Transaction<'_>,
+    id: Option<i64>,
     deadline: &NewDeadline,
     now: DateTime<Utc>,
 ) -> Result<i64> {
     let d = validate(deadline)?;
-    check_references(tx, &d)?;
-    // The UID's second part: the instant it was made, by this computer's clock (not the `now`
-    // given, which tests fix), so that a deadline id used again after a deletion never gives an
-    // earlier deadline's UID.
-    let made = Utc::now()
-        .timestamp_nanos_opt()
-        .map_or(now.timestamp(), |n| n);
-    tx.prepare_cached(
-        "INSERT INTO deadline (uid, review_id, event_kind, title, due_date, due_time,
-                               time_zone, owner, status, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-    )?
-    .execute(rusqlite::params![
-        format!("docket-deadline-new-{made:x}"),
+    checks::review_of(tx, d.review_id, "deadline")?;
+    checks::recommendations_exist(tx, &d.recommendation_ids, "deadline")?;
+    let content = rusqlite::params![
         d.review_id,
         d.event_kind.map(EventKind::as_str),
         d.title,
@@ -659,53 +543,48 @@ pub(super) fn insert_deadline(
         d.status.as_str(),
         d.notes,
         format_utc(now),
-    ])?;
-    let id = tx.last_insert_rowid();
-    tx.prepare_cached("UPDATE deadline SET uid = ?2 WHERE id = ?1")?
-        .execute(rusqlite::params![
-            id,
-            format!("docket-deadline-{id}-{made:x}@docket.local")
-        ])?;
-    write_links(tx, id, &d.recommendation_ids)?;
+    ];
+    let id = match id {
+        None => {
+            // The UID's second part: the instant it was made, by this computer's clock (not the
+            // `now` given, which tests fix), so that a deadline id used again after a deletion
+            // never gives an earlier deadline's UID.
+            let made = Utc::now()
+                .timestamp_nanos_opt()
+                .map_or(now.timestamp(), |n| n);
+            tx.prepare_cached(
+                "INSERT INTO deadline (review_id, event_kind, title, due_date, due_time,
+                                       time_zone, owner, status, notes, updated_at, created_at,
+                                       uid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11)",
+            )?
+            .execute(and_last(content, &format!("docket-deadline-new-{made:x}")))?;
+            let id = tx.last_insert_rowid();
+            tx.prepare_cached("UPDATE deadline SET uid = ?2 WHERE id = ?1")?
+                .execute(rusqlite::params![
+                    id,
+                    format!("docket-deadline-{id}-{made:x}@docket.local")
+                ])?;
+            id
+        }
+        Some(id) => {
+            let updated = tx
+                .prepare_cached(
+                    "UPDATE deadline SET review_id = ?1, event_kind = ?2, title = ?3,
+                         due_date = ?4, due_time = ?5, time_zone = ?6, owner = ?7, status = ?8,
+                         notes = ?9, updated_at = ?10
+                     WHERE id = ?11",
+                )?
+                .execute(and_last(content, &id))?;
+            if updated == 0 {
+                return Err(deadline_not_found());
+            }
+            id
+        }
+    };
+    LINKS.write(tx, id, &d.recommendation_ids)?;
     write_reminders(tx, id, &d.due, &d.reminders)?;
     Ok(id)
-}
-
-/// Checks and replaces a deadline's content in the caller's transaction (its id and UID stay).
-pub(super) fn replace_deadline(
-    tx: &Transaction<'_>,
-    id: i64,
-    deadline: &NewDeadline,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    let d = validate(deadline)?;
-    check_references(tx, &d)?;
-    let updated = tx
-        .prepare_cached(
-            "UPDATE deadline SET review_id = ?2, event_kind = ?3, title = ?4,
-                 due_date = ?5, due_time = ?6, time_zone = ?7, owner = ?8, status = ?9,
-                 notes = ?10, updated_at = ?11
-             WHERE id = ?1",
-        )?
-        .execute(rusqlite::params![
-            id,
-            d.review_id,
-            d.event_kind.map(EventKind::as_str),
-            d.title,
-            d.due_date(),
-            d.due_time(),
-            d.due.zone.name(),
-            d.owner,
-            d.status.as_str(),
-            d.notes,
-            format_utc(now),
-        ])?;
-    if updated == 0 {
-        return Err(deadline_not_found());
-    }
-    write_links(tx, id, &d.recommendation_ids)?;
-    write_reminders(tx, id, &d.due, &d.reminders)?;
-    Ok(())
 }
 
 /// Deletes a deadline with its reminders in the caller's transaction.
@@ -731,25 +610,6 @@ fn check_computed(kind: EventKind) -> Result<()> {
     Ok(())
 }
 
-/// A day for a computed event or a Council session, as typed: `what` names it in the message.
-fn event_day(s: &str, what: &str) -> Result<NaiveDate> {
-    let Some(day) = parse_day(s) else {
-        return Err(Error::InvalidInput(format!(
-            "{what} “{}” is not a date Docket can read. Enter it as YYYY-MM-DD, e.g. 2021-03-17.",
-            s.trim()
-        )));
-    };
-    if !EVENT_YEARS.contains(&day.year()) {
-        return Err(Error::InvalidInput(format!(
-            "{what} {} is not between {} and {}. Check the year.",
-            day_string(day),
-            EVENT_YEARS.start(),
-            EVENT_YEARS.end()
-        )));
-    }
-    Ok(day)
-}
-
 impl Store {
     /// The calendar of one review (`Some`) or of everything (`None`): computed events with the
     /// user's edits applied, and the organization's deadlines, in date order. `now` decides what
@@ -766,12 +626,8 @@ impl Store {
             ))?
             .query_map([review_id], ReviewRow::from_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        if review_id.is_some() && reviews.is_empty() {
-            return Err(Error::NotFound(
-                "That review no longer exists (it may have been deleted in another window). \
-                 Pick another review."
-                    .into(),
-            ));
+        if let (Some(id), true) = (review_id, reviews.is_empty()) {
+            return Err(checks::review_gone(id));
         }
         let hrc = HrcSessions::new(hrc_corrections(conn)?);
         let overrides = overrides(conn, review_id)?;
@@ -807,9 +663,9 @@ impl Store {
     /// Sets a computed event's date (and whether it is confirmed).
     pub fn set_event_date(&mut self, edit: &EventDateEdit) -> Result<()> {
         check_computed(edit.kind)?;
-        let date = event_day(&edit.date, "The date")?;
+        let date = checks::day_in(&edit.date, "The date", EVENT_YEARS)?;
         self.write(|tx| {
-            if !review_exists(tx, edit.review_id)? {
+            if !checks::review_exists(tx, edit.review_id)? {
                 return Err(Error::NotFound(format!(
                     "Review {} no longer exists (it may have been deleted in another window), \
                      so the date was not saved.",
@@ -851,16 +707,9 @@ impl Store {
 
     /// Corrects a Council session's dates (`YYYY-MM-DD`).
     pub fn set_hrc_session(&mut self, number: u32, opens: &str, closes: &str) -> Result<()> {
-        if !HRC_NUMBERS.contains(&number) {
-            return Err(Error::InvalidInput(format!(
-                "There is no Council session {number}: sessions are numbered {} to {}. Check \
-                 the number.",
-                HRC_NUMBERS.start(),
-                HRC_NUMBERS.end()
-            )));
-        }
-        let opens = event_day(opens, "The first day")?;
-        let closes = event_day(closes, "The last day")?;
+        checks::hrc_session(number)?;
+        let opens = checks::day_in(opens, "The first day", EVENT_YEARS)?;
+        let closes = checks::day_in(closes, "The last day", EVENT_YEARS)?;
         if closes < opens {
             return Err(Error::InvalidInput(format!(
                 "Session {number} cannot close ({}) before it opens ({}). Check the two dates.",
@@ -919,7 +768,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Deadline> {
         self.write(|tx| {
-            let id = insert_deadline(tx, deadline, now)?;
+            let id = write_deadline(tx, None, deadline, now)?;
             load_deadline(tx, id)
         })
     }
@@ -932,7 +781,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Deadline> {
         self.write(|tx| {
-            replace_deadline(tx, id, deadline, now)?;
+            write_deadline(tx, Some(id), deadline, now)?;
             load_deadline(tx, id)
         })
     }

@@ -8,24 +8,22 @@
 //!   else by the name as written, case aside. A joint recommendation belongs to each of its
 //!   authors.
 //! - A meeting's follow-up deadline lives in the calendar; it is created, replaced and removed
-//!   with the meeting, in the meeting's transaction (`calendar::insert_deadline` and its
-//!   siblings).
+//!   with the meeting, in the meeting's transaction (`calendar::write_deadline` and
+//!   `calendar::remove_deadline`).
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension, Row, Transaction};
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Row};
 
-use super::calendar::review_label;
-use super::calendar::{insert_deadline, load_deadline, remove_deadline, replace_deadline};
-use super::{json_ids, Store};
+use super::calendar::{load_deadline, remove_deadline, review_label, write_deadline};
+use super::{bad_value, checks, insert_or_update, linked_by_row, RecommendationLinks, Store};
 use crate::advocacy::lobbying::{rank, RankInput};
 use crate::advocacy::{
     Contact, ContactPlace, Meeting, NewContact, NewMeeting, StateKey, StateLobbyingStatus,
     StatePage, StateRank, StateRecommendation,
 };
 use crate::calendar::reminders::format_utc;
-use crate::calendar::LinkedRecommendation;
 use crate::domain::{LobbyingStatus, Position, Priority};
 use crate::error::{Error, Result};
 use crate::states;
@@ -87,11 +85,7 @@ fn state_key(state: &StateKey) -> Result<Target> {
             "Choose the State first: its name cannot be empty.".into(),
         ));
     }
-    if name.chars().count() > MAX_NAME {
-        return Err(Error::InvalidInput(format!(
-            "The State's name is too long: keep it to {MAX_NAME} characters."
-        )));
-    }
+    checks::at_most("the State's name", name, MAX_NAME)?;
     Ok(Target {
         key: format!("name:{}", name.to_lowercase()),
         iso3: None,
@@ -106,15 +100,6 @@ fn stored_key(iso3: Option<&str>, name_as_written: &str) -> String {
         Some(code) => code.to_owned(),
         None => format!("name:{}", name_as_written.trim().to_lowercase()),
     }
-}
-
-/// A stored value that does not parse (a bug or an edit outside Docket), as a database error.
-fn bad_value(column: usize, what: &str, value: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        column,
-        rusqlite::types::Type::Text,
-        format!("unknown {what} {value:?}").into(),
-    )
 }
 
 fn parse_col<T>(
@@ -136,29 +121,6 @@ fn parse_opt_col<T>(
     let s: Option<String> = r.get(column)?;
     s.map(|s| parse(&s).ok_or_else(|| bad_value(column, what, &s)))
         .transpose()
-}
-
-fn check_len(what: &str, value: &str, max: usize) -> Result<()> {
-    if value.chars().count() > max {
-        return Err(Error::InvalidInput(format!(
-            "Too long to save: {what} can have at most {} characters.",
-            thousands(max)
-        )));
-    }
-    Ok(())
-}
-
-/// 10000 → "10,000".
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Whether an e-mail address looks like one: no spaces, one `@` with something before it, and a
@@ -197,16 +159,11 @@ struct ValidContact<'a> {
 
 fn validate_contact(c: &NewContact) -> Result<ValidContact<'_>> {
     let target = state_key(&c.state)?;
-    let name = c.name.trim();
-    if name.is_empty() || name.chars().count() > MAX_NAME {
-        return Err(Error::InvalidInput(format!(
-            "Give the contact a name of 1 to {MAX_NAME} characters."
-        )));
-    }
+    let name = checks::required(&c.name, MAX_NAME, "the contact a name")?;
     let role = c.role.trim();
-    check_len("the role", role, MAX_NAME)?;
+    checks::at_most("the role", role, MAX_NAME)?;
     let email = c.email.trim();
-    check_len("the e-mail address", email, MAX_EMAIL)?;
+    checks::at_most("the e-mail address", email, MAX_EMAIL)?;
     if !email.is_empty() && !looks_like_email(email) {
         return Err(Error::InvalidInput(format!(
             "“{email}” does not look like an e-mail address (name@example.org). Check it, or \
@@ -214,7 +171,7 @@ fn validate_contact(c: &NewContact) -> Result<ValidContact<'_>> {
         )));
     }
     let phone = c.phone.trim();
-    check_len("the phone number", phone, MAX_PHONE)?;
+    checks::at_most("the phone number", phone, MAX_PHONE)?;
     if !looks_like_phone(phone) {
         return Err(Error::InvalidInput(format!(
             "The phone number “{phone}” can hold only digits, spaces and + - ( ) . /. Check it, \
@@ -222,7 +179,7 @@ fn validate_contact(c: &NewContact) -> Result<ValidContact<'_>> {
         )));
     }
     let notes = c.notes.trim_end();
-    check_len("the notes", notes, MAX_TEXT)?;
+    checks::at_most("the notes", notes, MAX_TEXT)?;
     Ok(ValidContact {
         target,
         name,
@@ -234,82 +191,20 @@ fn validate_contact(c: &NewContact) -> Result<ValidContact<'_>> {
     })
 }
 
-/// A meeting's day as typed: `YYYY-MM-DD` exactly, in [`MEETING_YEARS`].
-fn meeting_day(s: &str) -> Result<String> {
-    let s = s.trim();
-    let day = (s.len() == 10)
-        .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
-        .flatten();
-    let Some(day) = day else {
-        return Err(Error::InvalidInput(format!(
-            "The meeting date “{s}” is not a date Docket can read. Enter it as YYYY-MM-DD, e.g. \
-             2025-03-14."
-        )));
-    };
-    if !MEETING_YEARS.contains(&day.year()) {
-        return Err(Error::InvalidInput(format!(
-            "The meeting date {s} is not between {} and {}. Check the year.",
-            MEETING_YEARS.start(),
-            MEETING_YEARS.end()
-        )));
-    }
-    Ok(day.format("%Y-%m-%d").to_string())
-}
-
-fn review_exists(conn: &Connection, id: i64) -> Result<bool> {
-    Ok(conn
-        .prepare_cached("SELECT 1 FROM review WHERE id = ?1")?
-        .query_row([id], |_| Ok(()))
-        .optional()?
-        .is_some())
-}
-
-fn review_gone(id: i64) -> Error {
-    Error::NotFound(format!(
-        "Review {id} no longer exists (it may have been deleted in another window). Pick another \
-         review."
-    ))
-}
-
 fn contact_not_found() -> Error {
-    Error::NotFound(
-        "That contact no longer exists (it may have been deleted in another window). Nothing was \
-         changed."
-            .into(),
-    )
+    checks::gone("contact")
 }
 
 fn meeting_not_found() -> Error {
-    Error::NotFound(
-        "That meeting no longer exists (it may have been deleted in another window). Nothing was \
-         changed."
-            .into(),
-    )
+    checks::gone("meeting")
 }
 
-/// Refuses recommendation ids that do not exist.
-fn check_recommendations(conn: &Connection, ids: &[i64]) -> Result<()> {
-    if ids.is_empty() {
-        return Ok(());
-    }
-    let found: i64 = conn
-        .prepare_cached(
-            "SELECT count(*) FROM recommendation WHERE id IN (SELECT value FROM json_each(?1))",
-        )?
-        .query_row([json_ids(ids)], |r| r.get(0))?;
-    match ids.len() as i64 - found {
-        0 => Ok(()),
-        1 => Err(Error::InvalidInput(
-            "One of the linked recommendations no longer exists (it may have been deleted). \
-             Remove it from the meeting and save again."
-                .into(),
-        )),
-        n => Err(Error::InvalidInput(format!(
-            "{n} of the linked recommendations no longer exist (they may have been deleted). \
-             Remove them from the meeting and save again."
-        ))),
-    }
-}
+/// A meeting's recommendations.
+const LINKS: RecommendationLinks = RecommendationLinks {
+    table: "state_meeting_recommendation",
+    column: "meeting_id",
+    ordered: false,
+};
 
 /// The spellings, as stored, of an unknown State's name (the same name, case aside).
 fn spellings(conn: &Connection, lower: &str) -> Result<Vec<String>> {
@@ -472,26 +367,18 @@ fn load_meetings(conn: &Connection, scope: MeetingScope<'_>) -> Result<Vec<Meeti
     if rows.is_empty() {
         return Ok(Vec::new());
     }
-    let mut links: HashMap<i64, Vec<LinkedRecommendation>> = HashMap::new();
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT mr.meeting_id, r.id, r.review_id, r.paragraph
-         FROM state_meeting m
-         JOIN state_meeting_recommendation mr ON mr.meeting_id = m.id
-         JOIN recommendation r ON r.id = mr.recommendation_id
-         WHERE {filter}
-         ORDER BY r.review_id, r.sort_key, r.id"
-    ))?;
-    let mut found = stmt.query([&param])?;
-    while let Some(r) = found.next()? {
-        links
-            .entry(r.get(0)?)
-            .or_default()
-            .push(LinkedRecommendation {
-                id: r.get(1)?,
-                review_id: r.get(2)?,
-                paragraph: r.get(3)?,
-            });
-    }
+    let mut links = linked_by_row(
+        conn,
+        &format!(
+            "SELECT mr.meeting_id, r.id, r.review_id, r.paragraph
+             FROM state_meeting m
+             JOIN state_meeting_recommendation mr ON mr.meeting_id = m.id
+             JOIN recommendation r ON r.id = mr.recommendation_id
+             WHERE {filter}
+             ORDER BY r.review_id, r.sort_key, r.id"
+        ),
+        [&param],
+    )?;
     let mut meetings = Vec::with_capacity(rows.len());
     for (mut meeting, deadline) in rows {
         meeting.recommendations = links.remove(&meeting.id).unwrap_or_default();
@@ -535,18 +422,6 @@ fn anything_recorded(conn: &Connection, key: &str) -> Result<bool> {
         .query_row([key], |r| r.get(0))?)
 }
 
-/// Replaces a meeting's linked recommendations.
-fn write_meeting_links(tx: &Transaction<'_>, id: i64, ids: &[i64]) -> Result<()> {
-    tx.prepare_cached("DELETE FROM state_meeting_recommendation WHERE meeting_id = ?1")?
-        .execute([id])?;
-    tx.prepare_cached(
-        "INSERT INTO state_meeting_recommendation (meeting_id, recommendation_id)
-         SELECT ?1, value FROM json_each(?2)",
-    )?
-    .execute(rusqlite::params![id, json_ids(ids)])?;
-    Ok(())
-}
-
 /// Whether a deadline still exists (the user may have deleted it in the calendar).
 fn deadline_exists(tx: &Connection, id: i64) -> Result<bool> {
     Ok(tx
@@ -569,7 +444,7 @@ impl Store {
                 )?
                 .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?
-                .ok_or_else(|| review_gone(id))?,
+                .ok_or_else(|| checks::review_gone(id))?,
             ),
             None => None,
         };
@@ -620,8 +495,8 @@ impl Store {
     /// The recommending States of a review, best to meet first.
     pub fn who_to_meet_first(&self, review_id: i64) -> Result<Vec<StateRank>> {
         let conn = &self.conn;
-        if !review_exists(conn, review_id)? {
-            return Err(review_gone(review_id));
+        if !checks::review_exists(conn, review_id)? {
+            return Err(checks::review_gone(review_id));
         }
         let statuses: HashMap<String, StateLobbyingStatus> = conn
             .prepare_cached("SELECT state_key, status FROM state_lobbying")?
@@ -693,7 +568,7 @@ impl Store {
         let c = validate_contact(contact)?;
         let at = format_utc(now);
         self.write(|tx| {
-            let params = rusqlite::params![
+            let values = rusqlite::params![
                 c.target.key,
                 c.target.iso3,
                 c.target.name,
@@ -705,43 +580,18 @@ impl Store {
                 c.notes,
                 at,
             ];
-            let id = match id {
-                None => {
-                    tx.prepare_cached(
-                        "INSERT INTO state_contact (state_key, iso3, state_name, name, role,
-                             place, email, phone, notes, created_at, updated_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-                    )?
-                    .execute(params)?;
-                    tx.last_insert_rowid()
-                }
-                Some(id) => {
-                    let updated = tx
-                        .prepare_cached(
-                            "UPDATE state_contact SET state_key = ?1, iso3 = ?2,
-                                 state_name = ?3, name = ?4, role = ?5, place = ?6, email = ?7,
-                                 phone = ?8, notes = ?9, updated_at = ?10
-                             WHERE id = ?11",
-                        )?
-                        .execute(rusqlite::params![
-                            c.target.key,
-                            c.target.iso3,
-                            c.target.name,
-                            c.name,
-                            c.role,
-                            c.place.as_str(),
-                            c.email,
-                            c.phone,
-                            c.notes,
-                            at,
-                            id,
-                        ])?;
-                    if updated == 0 {
-                        return Err(contact_not_found());
-                    }
-                    id
-                }
-            };
+            let id = insert_or_update(
+                tx,
+                id,
+                "INSERT INTO state_contact (state_key, iso3, state_name, name, role, place, email,
+                     phone, notes, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                "UPDATE state_contact SET state_key = ?1, iso3 = ?2, state_name = ?3, name = ?4,
+                     role = ?5, place = ?6, email = ?7, phone = ?8, notes = ?9, updated_at = ?10
+                 WHERE id = ?11",
+                values,
+            )?
+            .ok_or_else(contact_not_found)?;
             load_contact(tx, id)
         })
     }
@@ -768,10 +618,12 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Meeting> {
         let target = state_key(&meeting.state)?;
-        let date = meeting_day(&meeting.date)?;
-        check_len("who you met", &meeting.who, MAX_TEXT)?;
-        check_len("what you asked", &meeting.asked, MAX_TEXT)?;
-        check_len("what came of it", &meeting.outcome, MAX_TEXT)?;
+        let date = checks::day_in(&meeting.date, "The meeting date", MEETING_YEARS)?
+            .format("%Y-%m-%d")
+            .to_string();
+        checks::at_most("who you met", &meeting.who, MAX_TEXT)?;
+        checks::at_most("what you asked", &meeting.asked, MAX_TEXT)?;
+        checks::at_most("what came of it", &meeting.outcome, MAX_TEXT)?;
         let mut recommendation_ids = meeting.recommendation_ids.clone();
         recommendation_ids.sort_unstable();
         recommendation_ids.dedup();
@@ -784,15 +636,8 @@ impl Store {
         });
         let at = format_utc(now);
         self.write(|tx| {
-            if let Some(review) = meeting.review_id {
-                if !review_exists(tx, review)? {
-                    return Err(Error::NotFound(format!(
-                        "Review {review} no longer exists, so the meeting was not saved. Pick \
-                         another review, or save the meeting without one."
-                    )));
-                }
-            }
-            check_recommendations(tx, &recommendation_ids)?;
+            checks::review_of(tx, meeting.review_id, "meeting")?;
+            checks::recommendations_exist(tx, &recommendation_ids, "meeting")?;
             let existing: Option<Option<i64>> = match id {
                 Some(id) => Some(
                     tx.prepare_cached(
@@ -804,17 +649,15 @@ impl Store {
                 ),
                 None => None,
             };
-            let old_deadline = existing.flatten();
+            // The follow-up it had, unless the user deleted it in the calendar.
+            let old_deadline = match existing.flatten() {
+                Some(old) if deadline_exists(tx, old)? => Some(old),
+                _ => None,
+            };
             let deadline = match (&follow_up, old_deadline) {
-                (Some(d), Some(old)) if deadline_exists(tx, old)? => {
-                    replace_deadline(tx, old, d, now)?;
-                    Some(old)
-                }
-                (Some(d), _) => Some(insert_deadline(tx, d, now)?),
+                (Some(d), old) => Some(write_deadline(tx, old, d, now)?),
                 (None, Some(old)) => {
-                    if deadline_exists(tx, old)? {
-                        remove_deadline(tx, old)?;
-                    }
+                    remove_deadline(tx, old)?;
                     None
                 }
                 (None, None) => None,
@@ -831,40 +674,20 @@ impl Store {
                 deadline,
                 at,
             ];
-            let id = match id {
-                None => {
-                    tx.prepare_cached(
-                        "INSERT INTO state_meeting (state_key, iso3, state_name, review_id, date,
-                             who, asked, outcome, follow_up_deadline_id, created_at, updated_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-                    )?
-                    .execute(values)?;
-                    tx.last_insert_rowid()
-                }
-                Some(id) => {
-                    tx.prepare_cached(
-                        "UPDATE state_meeting SET state_key = ?1, iso3 = ?2, state_name = ?3,
-                             review_id = ?4, date = ?5, who = ?6, asked = ?7, outcome = ?8,
-                             follow_up_deadline_id = ?9, updated_at = ?10
-                         WHERE id = ?11",
-                    )?
-                    .execute(rusqlite::params![
-                        target.key,
-                        target.iso3,
-                        target.name,
-                        meeting.review_id,
-                        date,
-                        meeting.who.trim_end(),
-                        meeting.asked.trim_end(),
-                        meeting.outcome.trim_end(),
-                        deadline,
-                        at,
-                        id,
-                    ])?;
-                    id
-                }
-            };
-            write_meeting_links(tx, id, &recommendation_ids)?;
+            let id = insert_or_update(
+                tx,
+                id,
+                "INSERT INTO state_meeting (state_key, iso3, state_name, review_id, date, who,
+                     asked, outcome, follow_up_deadline_id, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                "UPDATE state_meeting SET state_key = ?1, iso3 = ?2, state_name = ?3,
+                     review_id = ?4, date = ?5, who = ?6, asked = ?7, outcome = ?8,
+                     follow_up_deadline_id = ?9, updated_at = ?10
+                 WHERE id = ?11",
+                values,
+            )?
+            .ok_or_else(meeting_not_found)?;
+            LINKS.write(tx, id, &recommendation_ids)?;
             load_meeting(tx, id)
         })
     }
@@ -898,7 +721,7 @@ impl Store {
     ) -> Result<()> {
         let target = state_key(state)?;
         let notes = notes.trim_end();
-        check_len("the notes", notes, MAX_TEXT)?;
+        checks::at_most("the notes", notes, MAX_TEXT)?;
         self.write(|tx| {
             tx.prepare_cached(
                 "INSERT INTO state_lobbying (state_key, iso3, state_name, status, notes, updated_at)
@@ -967,7 +790,5 @@ mod tests {
         assert!(looks_like_phone("+41 (0)22 917-12.34/5"));
         assert!(looks_like_phone(""));
         assert!(!looks_like_phone("call 022"));
-        assert_eq!(thousands(10_000), "10,000");
-        assert_eq!(thousands(254), "254");
     }
 }

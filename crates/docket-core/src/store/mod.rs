@@ -9,6 +9,7 @@
 //!   covers.
 
 mod calendar;
+mod checks;
 pub mod fts;
 mod history;
 pub mod import;
@@ -544,6 +545,104 @@ pub(crate) fn insert_history(
 /// The current time, RFC 3339 UTC to the second.
 pub(crate) fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// A stored value that does not parse (a bug or an edit outside Docket), as a database error.
+fn bad_value(column: usize, what: &str, value: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        column,
+        rusqlite::types::Type::Text,
+        format!("unknown {what} {value:?}").into(),
+    )
+}
+
+/// A row's values and then one more (its id, or its key) as one statement's parameters, so that
+/// the same values serve the row's INSERT and its UPDATE (`… WHERE id = ?N`, N one past them).
+fn and_last<'a>(
+    values: &'a [&'a dyn rusqlite::ToSql],
+    last: &'a dyn rusqlite::ToSql,
+) -> impl rusqlite::Params + 'a {
+    rusqlite::params_from_iter(values.iter().copied().chain([last]))
+}
+
+/// A table that links rows of one kind (deadlines, statements, meetings) to recommendations.
+struct RecommendationLinks {
+    /// The link table.
+    table: &'static str,
+    /// Its column of the linking row's id (beside `recommendation_id`).
+    column: &'static str,
+    /// Whether it keeps the order given, in `ord`.
+    ordered: bool,
+}
+
+impl RecommendationLinks {
+    /// Links a row to its recommendations (replacing any links it had), in the order given when
+    /// the table keeps one.
+    fn write(&self, tx: &Transaction<'_>, id: i64, ids: &[i64]) -> Result<()> {
+        let RecommendationLinks {
+            table,
+            column,
+            ordered,
+        } = self;
+        tx.prepare_cached(&format!("DELETE FROM {table} WHERE {column} = ?1"))?
+            .execute([id])?;
+        let (ord, key) = if *ordered {
+            (", ord", ", key")
+        } else {
+            ("", "")
+        };
+        tx.prepare_cached(&format!(
+            "INSERT INTO {table} ({column}, recommendation_id{ord})
+             SELECT ?1, value{key} FROM json_each(?2)"
+        ))?
+        .execute(rusqlite::params![id, json_ids(ids)])?;
+        Ok(())
+    }
+}
+
+/// Saves a row from its values: a new one with `insert` (`id` `None`), or row `id` with `update`,
+/// which takes the id after the values (see [`and_last`]). Returns the row's id, or `None` when
+/// row `id` does not exist.
+fn insert_or_update(
+    tx: &Transaction<'_>,
+    id: Option<i64>,
+    insert: &str,
+    update: &str,
+    values: &[&dyn rusqlite::ToSql],
+) -> Result<Option<i64>> {
+    match id {
+        None => {
+            tx.prepare_cached(insert)?.execute(values)?;
+            Ok(Some(tx.last_insert_rowid()))
+        }
+        Some(id) => {
+            let updated = tx.prepare_cached(update)?.execute(and_last(values, &id))?;
+            Ok((updated > 0).then_some(id))
+        }
+    }
+}
+
+/// The recommendations linked to each row, by the row's id, from a query that gives
+/// `(row id, r.id, r.review_id, r.paragraph)` in the order to keep.
+fn linked_by_row(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> Result<HashMap<i64, Vec<crate::calendar::LinkedRecommendation>>> {
+    let mut links: HashMap<i64, Vec<_>> = HashMap::new();
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query(params)?;
+    while let Some(r) = rows.next()? {
+        links
+            .entry(r.get(0)?)
+            .or_default()
+            .push(crate::calendar::LinkedRecommendation {
+                id: r.get(1)?,
+                review_id: r.get(2)?,
+                paragraph: r.get(3)?,
+            });
+    }
+    Ok(links)
 }
 
 /// The ids as a JSON array, for `json_each`: one parameter however many ids there are.

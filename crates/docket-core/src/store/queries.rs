@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use rusqlite::{Connection, OptionalExtension, Row};
 
-use super::Store;
+use super::{checks, Store};
 use crate::domain::{
     EvidenceLink, HistoryEntry, ImplementationStatus, LobbyingStatus, Position, Priority,
     RecommendationDetail, RecommendationPage, RecommendationRow, ReviewStats, ReviewSummary,
@@ -103,7 +103,7 @@ impl Store {
         let total: i64 = tx
             .prepare_cached("SELECT count(*) FROM recommendation WHERE review_id = ?1")?
             .query_row([review_id], |r| r.get(0))?;
-        if total == 0 && !self.review_exists(review_id)? {
+        if total == 0 && !checks::review_exists(&self.conn, review_id)? {
             return Err(review_not_found(review_id));
         }
         let mut stmt = tx.prepare_cached(
@@ -141,15 +141,6 @@ impl Store {
             offset,
             rows,
         })
-    }
-
-    fn review_exists(&self, id: i64) -> Result<bool> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT 1 FROM review WHERE id = ?1")?
-            .query_row([id], |_| Ok(()))
-            .optional()?
-            .is_some())
     }
 
     /// The id of a review's recommendation by paragraph number.

@@ -13,14 +13,15 @@ use std::collections::HashMap;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction};
 
-use super::{json_ids, Store};
+use super::calendar::write_deadline;
+use super::{bad_value, checks, insert_or_update, json_ids, RecommendationLinks, Store};
 use crate::advocacy::{
     diff, words, workflow, DiffKind, EcosocStatus, NewStatement, Statement, StatementDates,
     StatementKind, StatementStatus, StatementSummary, StatementVersion, VersionDiff,
     DEFAULT_TIME_LIMIT_SECONDS,
 };
 use crate::calendar::reminders::format_utc;
-use crate::calendar::{EventKind, LinkedRecommendation, NewDeadline, GENEVA};
+use crate::calendar::{Deadline, EventKind, LinkedRecommendation, NewDeadline, GENEVA};
 use crate::error::{Error, Result};
 
 /// A recommendation as a statement quotes it.
@@ -50,8 +51,6 @@ const MAX_LABEL: usize = 200;
 const RATES: std::ops::RangeInclusive<u32> = 60..=250;
 /// Time limits accepted (seconds; the schema's CHECK).
 const TIME_LIMITS: std::ops::RangeInclusive<u32> = 15..=1200;
-/// The Council's session numbers accepted.
-const HRC_NUMBERS: std::ops::RangeInclusive<u32> = 1..=200;
 /// Longest deadline title (the calendar's limit).
 const MAX_DEADLINE_TITLE: usize = 200;
 /// Reminders of an oral statement's deadline: the day before and on the day (minutes before).
@@ -82,15 +81,6 @@ struct StatementRow {
     deadline_id: Option<i64>,
     created_at: String,
     updated_at: String,
-}
-
-/// A stored value that does not parse (a bug or an edit outside Docket), as a database error.
-fn bad_value(column: usize, what: &str, value: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        column,
-        rusqlite::types::Type::Text,
-        format!("unknown {what} {value:?}").into(),
-    )
 }
 
 fn parse_status(column: usize, s: &str) -> rusqlite::Result<StatementStatus> {
@@ -145,11 +135,7 @@ fn load_row(conn: &Connection, id: i64) -> Result<Option<StatementRow>> {
 }
 
 fn statement_not_found() -> Error {
-    Error::NotFound(
-        "That statement no longer exists (it may have been deleted in another window). Nothing \
-         was changed."
-            .into(),
-    )
+    checks::gone("statement")
 }
 
 fn version_not_found() -> Error {
@@ -193,12 +179,7 @@ struct Valid<'a> {
 /// Refuses a statement that cannot be saved as given.
 fn validate(s: &NewStatement) -> Result<Valid<'_>> {
     let invalid = |m: String| Err(Error::InvalidInput(m));
-    let title = s.title.trim();
-    if title.is_empty() || title.chars().count() > MAX_TITLE {
-        return invalid(format!(
-            "Give the statement a title of 1 to {MAX_TITLE} characters."
-        ));
-    }
+    let title = checks::required(&s.title, MAX_TITLE, "the statement a title")?;
     if !RATES.contains(&s.words_per_minute) {
         return invalid(rate_message(s.words_per_minute));
     }
@@ -206,20 +187,14 @@ fn validate(s: &NewStatement) -> Result<Valid<'_>> {
         return invalid(time_limit_message(s.time_limit_seconds));
     }
     if let Some(n) = s.hrc_session {
-        if !HRC_NUMBERS.contains(&n) {
-            return invalid(session_message(n));
-        }
+        checks::hrc_session(n)?;
     }
     for (value, what) in [
-        (&s.organization, "The organization's name"),
-        (&s.debate, "The debate's name"),
-        (&s.speaker, "The speaker's name"),
+        (&s.organization, "the organization's name"),
+        (&s.debate, "the debate's name"),
+        (&s.speaker, "the speaker's name"),
     ] {
-        if value.trim().chars().count() > MAX_NAME {
-            return invalid(format!(
-                "{what} is too long: keep it to {MAX_NAME} characters."
-            ));
-        }
+        checks::at_most(what, value.trim(), MAX_NAME)?;
     }
     let co_signers: Vec<&str> = s
         .co_signers
@@ -241,13 +216,7 @@ fn validate(s: &NewStatement) -> Result<Valid<'_>> {
              characters."
         ));
     }
-    let length = s.text.chars().count();
-    if length > MAX_TEXT {
-        return invalid(format!(
-            "The text is too long to save ({length} characters): keep it under 100,000 \
-             characters."
-        ));
-    }
+    checks::at_most("the text", &s.text, MAX_TEXT)?;
     let mut recommendation_ids = Vec::with_capacity(s.recommendation_ids.len());
     for id in &s.recommendation_ids {
         if !recommendation_ids.contains(id) {
@@ -282,65 +251,64 @@ fn time_limit_message(seconds: u32) -> String {
     )
 }
 
-fn session_message(number: u32) -> String {
-    format!(
-        "There is no Council session {number}: sessions are numbered {} to {}. Check the number.",
-        HRC_NUMBERS.start(),
-        HRC_NUMBERS.end()
-    )
-}
+/// A statement's recommendations, in the order chosen.
+const LINKS: RecommendationLinks = RecommendationLinks {
+    table: "statement_recommendation",
+    column: "statement_id",
+    ordered: true,
+};
 
-/// Refuses a statement whose review or recommendations no longer exist.
-fn check_references(tx: &Transaction<'_>, review_id: Option<i64>, ids: &[i64]) -> Result<()> {
-    if let Some(review) = review_id {
-        let exists = tx
-            .prepare_cached("SELECT 1 FROM review WHERE id = ?1")?
-            .query_row([review], |_| Ok(()))
-            .optional()?
-            .is_some();
-        if !exists {
-            return Err(Error::NotFound(format!(
-                "Review {review} no longer exists (it may have been deleted in another window), \
-                 so the statement was not saved. Pick another review, or save the statement \
-                 without one."
-            )));
+/// Checks and writes a statement's content in the caller's transaction, with its links and its
+/// speaker's rate: a new statement (`id` `None`, status "idea"), or the content of one (not its
+/// status). Returns its id.
+fn write_statement(
+    tx: &Transaction<'_>,
+    id: Option<i64>,
+    statement: &NewStatement,
+    v: &Valid<'_>,
+    at: &str,
+) -> Result<i64> {
+    if let Some(id) = id {
+        if load_row(tx, id)?.is_none() {
+            return Err(statement_not_found());
         }
     }
-    if !ids.is_empty() {
-        let found: i64 = tx
-            .prepare_cached(
-                "SELECT count(*) FROM recommendation
-                 WHERE id IN (SELECT value FROM json_each(?1))",
-            )?
-            .query_row([json_ids(ids)], |r| r.get(0))?;
-        let missing = ids.len() as i64 - found;
-        if missing == 1 {
-            return Err(Error::InvalidInput(
-                "One of the linked recommendations no longer exists (it may have been deleted). \
-                 Remove it from the statement and save again."
-                    .into(),
-            ));
-        }
-        if missing > 1 {
-            return Err(Error::InvalidInput(format!(
-                "{missing} of the linked recommendations no longer exist (they may have been \
-                 deleted). Remove them from the statement and save again."
-            )));
-        }
-    }
-    Ok(())
-}
-
-/// Links a statement to its recommendations in the order given (replacing any links it had).
-fn write_links(tx: &Transaction<'_>, id: i64, ids: &[i64]) -> Result<()> {
-    tx.prepare_cached("DELETE FROM statement_recommendation WHERE statement_id = ?1")?
-        .execute([id])?;
-    tx.prepare_cached(
-        "INSERT INTO statement_recommendation (statement_id, recommendation_id, ord)
-         SELECT ?1, value, key FROM json_each(?2)",
+    checks::review_of(tx, statement.review_id, "statement")?;
+    checks::recommendations_exist(tx, &v.recommendation_ids, "statement")?;
+    let content = rusqlite::params![
+        statement.kind.as_str(),
+        v.title,
+        statement.hrc_session,
+        statement.review_id,
+        v.debate,
+        v.organization,
+        statement.ecosoc_status.as_str(),
+        serde_json::Value::from(v.co_signers.clone()).to_string(),
+        v.speaker,
+        statement.words_per_minute,
+        statement.time_limit_seconds,
+        statement.text,
+        at,
+    ];
+    let id = insert_or_update(
+        tx,
+        id,
+        "INSERT INTO statement (kind, title, hrc_session, review_id, debate, organization,
+             ecosoc_status, co_signers, speaker, words_per_minute, time_limit_seconds, text,
+             updated_at, created_at, status)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, 'idea')",
+        "UPDATE statement SET kind = ?1, title = ?2, hrc_session = ?3, review_id = ?4,
+             debate = ?5, organization = ?6, ecosoc_status = ?7, co_signers = ?8, speaker = ?9,
+             words_per_minute = ?10, time_limit_seconds = ?11, text = ?12, updated_at = ?13
+         WHERE id = ?14",
+        content,
     )?
-    .execute(rusqlite::params![id, json_ids(ids)])?;
-    Ok(())
+    .ok_or_else(statement_not_found)?;
+    LINKS.write(tx, id, &v.recommendation_ids)?;
+    if !v.speaker.is_empty() {
+        write_speaker_rate(tx, v.speaker, statement.words_per_minute)?;
+    }
+    Ok(id)
 }
 
 /// Remembers a speaker's rate (the latest spelling of the name is kept).
@@ -457,14 +425,7 @@ impl Store {
     pub fn statement(&self, id: i64) -> Result<Statement> {
         let row = load_row(&self.conn, id)?.ok_or_else(statement_not_found)?;
         let recommendations = linked_recommendations(&self.conn, id)?;
-        let deadline = match row.deadline_id {
-            Some(d) => match self.deadline(d) {
-                Ok(d) => Some(d),
-                Err(Error::NotFound(_)) => None,
-                Err(e) => return Err(e),
-            },
-            None => None,
-        };
+        let deadline = self.deadline_if_kept(row.deadline_id)?;
         let dates = self.statement_dates(row.review_id, Utc::now())?;
         Ok(Statement {
             budget: row.budget(),
@@ -488,6 +449,15 @@ impl Store {
             created_at: row.created_at,
             updated_at: row.updated_at,
         })
+    }
+
+    /// A statement's deadline, unless the user deleted it in the calendar.
+    fn deadline_if_kept(&self, id: Option<i64>) -> Result<Option<Deadline>> {
+        match id.map(|id| self.deadline(id)) {
+            Some(Ok(d)) => Ok(Some(d)),
+            Some(Err(Error::NotFound(_))) | None => Ok(None),
+            Some(Err(e)) => Err(e),
+        }
     }
 
     /// The review's dates that matter for a statement, from its calendar (with the user's edits).
@@ -524,33 +494,7 @@ impl Store {
         let who = self.user_name()?;
         let at = format_utc(now);
         let id = self.write(|tx| {
-            check_references(tx, statement.review_id, &v.recommendation_ids)?;
-            tx.prepare_cached(
-                "INSERT INTO statement (kind, title, hrc_session, review_id, debate, organization,
-                     ecosoc_status, co_signers, speaker, words_per_minute, time_limit_seconds,
-                     text, status, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'idea', ?13, ?13)",
-            )?
-            .execute(rusqlite::params![
-                statement.kind.as_str(),
-                v.title,
-                statement.hrc_session,
-                statement.review_id,
-                v.debate,
-                v.organization,
-                statement.ecosoc_status.as_str(),
-                serde_json::Value::from(v.co_signers.clone()).to_string(),
-                v.speaker,
-                statement.words_per_minute,
-                statement.time_limit_seconds,
-                statement.text,
-                at,
-            ])?;
-            let id = tx.last_insert_rowid();
-            write_links(tx, id, &v.recommendation_ids)?;
-            if !v.speaker.is_empty() {
-                write_speaker_rate(tx, v.speaker, statement.words_per_minute)?;
-            }
+            let id = write_statement(tx, None, statement, &v, &at)?;
             let first = Snapshot {
                 status: StatementStatus::Idea,
                 title: v.title,
@@ -570,40 +514,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Statement> {
         let v = validate(statement)?;
-        self.write(|tx| {
-            if load_row(tx, id)?.is_none() {
-                return Err(statement_not_found());
-            }
-            check_references(tx, statement.review_id, &v.recommendation_ids)?;
-            tx.prepare_cached(
-                "UPDATE statement SET kind = ?2, title = ?3, hrc_session = ?4, review_id = ?5,
-                     debate = ?6, organization = ?7, ecosoc_status = ?8, co_signers = ?9,
-                     speaker = ?10, words_per_minute = ?11, time_limit_seconds = ?12, text = ?13,
-                     updated_at = ?14
-                 WHERE id = ?1",
-            )?
-            .execute(rusqlite::params![
-                id,
-                statement.kind.as_str(),
-                v.title,
-                statement.hrc_session,
-                statement.review_id,
-                v.debate,
-                v.organization,
-                statement.ecosoc_status.as_str(),
-                serde_json::Value::from(v.co_signers.clone()).to_string(),
-                v.speaker,
-                statement.words_per_minute,
-                statement.time_limit_seconds,
-                statement.text,
-                format_utc(now),
-            ])?;
-            write_links(tx, id, &v.recommendation_ids)?;
-            if !v.speaker.is_empty() {
-                write_speaker_rate(tx, v.speaker, statement.words_per_minute)?;
-            }
-            Ok(())
-        })?;
+        self.write(|tx| write_statement(tx, Some(id), statement, &v, &format_utc(now)))?;
         self.statement(id)
     }
 
@@ -636,11 +547,7 @@ impl Store {
         // One transaction: the deadline, the move and its version, or nothing.
         self.write(|tx| {
             let deadline_id = match &deadline {
-                Some((Some(existing), content)) => {
-                    super::calendar::replace_deadline(tx, *existing, content, now)?;
-                    Some(*existing)
-                }
-                Some((None, content)) => Some(super::calendar::insert_deadline(tx, content, now)?),
+                Some((existing, content)) => Some(write_deadline(tx, *existing, content, now)?),
                 None => None,
             };
             let updated = tx
@@ -712,14 +619,7 @@ impl Store {
             ),
         };
         let due = due.unwrap_or(today);
-        let existing = match row.deadline_id {
-            Some(d) => match self.deadline(d) {
-                Ok(d) => Some(d),
-                Err(Error::NotFound(_)) => None,
-                Err(e) => return Err(e),
-            },
-            None => None,
-        };
+        let existing = self.deadline_if_kept(row.deadline_id)?;
         let mut deadline = NewDeadline {
             review_id: row.review_id,
             event_kind: row.review_id.map(|_| event_kind),
@@ -767,11 +667,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<StatementVersion> {
         let label = label.trim();
-        if label.chars().count() > MAX_LABEL {
-            return Err(Error::InvalidInput(format!(
-                "The version's label is too long: keep it to {MAX_LABEL} characters."
-            )));
-        }
+        checks::at_most("the version's label", label, MAX_LABEL)?;
         let label = if label.is_empty() {
             "Saved by hand".to_owned()
         } else {
@@ -945,9 +841,7 @@ impl Store {
 
     /// Sets the NGO speaking time of a Council session (15-1,200 seconds).
     pub fn set_session_time_limit(&mut self, hrc_session: u32, seconds: u32) -> Result<()> {
-        if !HRC_NUMBERS.contains(&hrc_session) {
-            return Err(Error::InvalidInput(session_message(hrc_session)));
-        }
+        checks::hrc_session(hrc_session)?;
         if !TIME_LIMITS.contains(&seconds) {
             return Err(Error::InvalidInput(time_limit_message(seconds)));
         }

@@ -4,7 +4,7 @@
 use rusqlite::{OptionalExtension, Transaction};
 
 use super::history::{self, describe, insert_change, insert_entry, Entry, EvidenceDetail};
-use super::{fts, now, queries, Store};
+use super::{checks, fts, now, queries, Store};
 use crate::domain::{ChangeKind, RecommendationDetail, TrackingEdit};
 use crate::error::{Error, Result};
 
@@ -14,15 +14,6 @@ const MAX_TEXT: usize = 100_000;
 const MAX_SHORT: usize = 200;
 /// Longest evidence address accepted.
 const MAX_URL: usize = 2_000;
-
-fn check_len(what: &str, value: &str, max: usize) -> Result<()> {
-    if value.chars().count() > max {
-        return Err(Error::InvalidInput(format!(
-            "The {what} is too long: keep it under {max} characters."
-        )));
-    }
-    Ok(())
-}
 
 impl Store {
     /// Applies one edit to a recommendation's tracking and records it in the history as `who`:
@@ -65,14 +56,14 @@ pub(super) fn in_search_index(col: &str) -> bool {
 /// Refuses values that are blank where a value is needed, or too long.
 pub(super) fn validate(edit: &TrackingEdit) -> Result<()> {
     match edit {
-        TrackingEdit::OurAsk(s) => check_len("ask", s, MAX_TEXT),
-        TrackingEdit::Notes(s) => check_len("note", s, MAX_TEXT),
-        TrackingEdit::Assignee(s) => check_len("assignee's name", s, MAX_SHORT),
+        TrackingEdit::OurAsk(s) => checks::at_most("the ask", s, MAX_TEXT),
+        TrackingEdit::Notes(s) => checks::at_most("the note", s, MAX_TEXT),
+        TrackingEdit::Assignee(s) => checks::at_most("the assignee's name", s, MAX_SHORT),
         TrackingEdit::AddTag(t) | TrackingEdit::RemoveTag(t) => {
             if t.trim().is_empty() {
                 return Err(Error::InvalidInput("Type a tag first.".into()));
             }
-            check_len("tag", t.trim(), MAX_SHORT)
+            checks::at_most("the tag", t.trim(), MAX_SHORT)
         }
         TrackingEdit::AddEvidence { url, label } => {
             if url.trim().is_empty() {
@@ -80,8 +71,8 @@ pub(super) fn validate(edit: &TrackingEdit) -> Result<()> {
                     "Enter the address (or file name) of the evidence.".into(),
                 ));
             }
-            check_len("address", url.trim(), MAX_URL)?;
-            check_len("label", label.trim(), MAX_SHORT)
+            checks::at_most("the address", url.trim(), MAX_URL)?;
+            checks::at_most("the label", label.trim(), MAX_SHORT)
         }
         _ => Ok(()),
     }

@@ -2,10 +2,10 @@
 //! one click. Names are unique regardless of case: saving a view under a name already used
 //! replaces that view (it keeps its id). A view of one review is deleted with the review.
 
-use rusqlite::{OptionalExtension, Row, Transaction};
+use rusqlite::{Row, Transaction};
 
 use super::search::Sort;
-use super::{now, Store};
+use super::{checks, now, Store};
 use crate::domain::{NewSavedView, SavedView};
 use crate::error::{Error, Result};
 
@@ -53,17 +53,8 @@ fn sort_name(sort: Sort) -> Result<String> {
 
 /// Refuses a view that cannot be saved as given; returns its name trimmed.
 fn validate(view: &NewSavedView) -> Result<&str> {
-    let name = view.name.trim();
-    if name.is_empty() || name.chars().count() > MAX_NAME {
-        return Err(Error::InvalidInput(format!(
-            "Give the view a name of 1 to {MAX_NAME} characters."
-        )));
-    }
-    if view.query.chars().count() > MAX_QUERY {
-        return Err(Error::InvalidInput(format!(
-            "The search words are too long to save: keep them under {MAX_QUERY} characters."
-        )));
-    }
+    let name = checks::required(&view.name, MAX_NAME, "the view a name")?;
+    checks::at_most("the search words", &view.query, MAX_QUERY)?;
     if view.filters.len() > MAX_FILTERS {
         return Err(Error::InvalidInput(format!(
             "A view keeps up to {MAX_FILTERS} filter values. Remove some filters and save again."
@@ -108,12 +99,7 @@ impl Store {
         let sort = sort_name(view.sort)?;
         self.write(|tx| {
             if let Some(review) = view.review_id {
-                let exists = tx
-                    .prepare_cached("SELECT 1 FROM review WHERE id = ?1")?
-                    .query_row([review], |_| Ok(()))
-                    .optional()?
-                    .is_some();
-                if !exists {
+                if !checks::review_exists(tx, review)? {
                     return Err(Error::NotFound(format!(
                         "Review {review} no longer exists, so the view was not saved. Pick a \
                          review, or save the view for all reviews."
@@ -156,11 +142,7 @@ impl Store {
                 .prepare_cached("DELETE FROM saved_view WHERE id = ?1")?
                 .execute([id])?;
             if deleted == 0 {
-                return Err(Error::NotFound(
-                    "That saved view no longer exists (it may have been deleted in another \
-                     window). Nothing was changed."
-                        .into(),
-                ));
+                return Err(checks::gone("saved view"));
             }
             Ok(())
         })

@@ -3,8 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, Utc};
+use docket_core::calendar::reminders::parse_utc;
+use docket_core::calendar::{DeadlineStatus, NewDeadline, GENEVA};
 use docket_core::domain::{NewRecommendation, NewReview, Position};
-use docket_core::Store;
+use docket_core::{sample, ErrorKind, Store};
 use rusqlite::Connection;
 use tempfile::TempDir;
 
@@ -55,6 +58,54 @@ pub fn store_with(recs: &[NewRecommendation]) -> (Store, i64) {
         .create_review(&review("Slovenia"), recs)
         .expect("create the review");
     (store, id)
+}
+
+/// An in-memory store holding the sample review; returns the review id.
+pub fn sample_store() -> (Store, i64) {
+    let mut store = Store::open_in_memory().expect("open an in-memory store");
+    let id = sample::load(&mut store).expect("load the sample review");
+    (store, id)
+}
+
+/// The id of a review's recommendation by paragraph number.
+pub fn rec_id(store: &Store, review: i64, paragraph: &str) -> i64 {
+    store
+        .recommendation_id(review, paragraph)
+        .unwrap_or_else(|e| panic!("paragraph {paragraph}: {e}"))
+}
+
+/// An instant written as RFC 3339 in UTC.
+pub fn at(s: &str) -> DateTime<Utc> {
+    parse_utc(s).unwrap_or_else(|| panic!("bad instant {s}"))
+}
+
+/// The message of an error that must be of `kind`.
+pub fn refused<T: std::fmt::Debug>(result: docket_core::Result<T>, kind: ErrorKind) -> String {
+    let err = result.expect_err("refused");
+    assert_eq!(err.kind(), kind, "{err}");
+    err.to_string()
+}
+
+/// A deadline due on `date` (whole day) in Geneva, of no review, without reminders.
+pub fn deadline(title: &str, date: &str) -> NewDeadline {
+    NewDeadline {
+        review_id: None,
+        event_kind: None,
+        title: title.into(),
+        due_date: date.into(),
+        due_time: None,
+        time_zone: GENEVA.into(),
+        owner: String::new(),
+        status: DeadlineStatus::ToDo,
+        notes: String::new(),
+        recommendation_ids: Vec::new(),
+        reminders: Vec::new(),
+    }
+}
+
+/// How many deadlines the calendar holds.
+pub fn deadline_count(store: &Store) -> i64 {
+    count(store.conn(), "SELECT count(*) FROM deadline")
 }
 
 /// `sqlite_master` as (type, name, tbl_name, sql with whitespace collapsed), ordered by name.
