@@ -15,30 +15,16 @@ import type {
   StatementVersion,
   VersionDiff,
 } from '../lib/ipc/types';
-import { newDeadline } from '../test/fixtures';
+import { newDeadline, statementContent, words } from '../test/fixtures';
 import { diffWords } from './fakeAdvocacy';
 import { FakeBackend } from './fakeBackend';
 
-function oral(changes: Partial<NewStatement> = {}): NewStatement {
-  return {
-    kind: 'oral',
+const oral = (changes: Partial<NewStatement> = {}): NewStatement =>
+  statementContent({
     title: "Oral statement on the adoption of the United States of America's UPR outcome",
-    hrc_session: 46,
-    review_id: 1,
-    debate: '',
-    organization: 'Rights Watch',
     ecosoc_status: 'special',
-    co_signers: [],
-    speaker: '',
-    words_per_minute: 130,
-    time_limit_seconds: 120,
-    text: '',
-    recommendation_ids: [],
     ...changes,
-  };
-}
-
-const words = (n: number): string => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+  });
 
 async function call<T>(backend: FakeBackend, command: string, args: object = {}): Promise<T> {
   return (await backend.handle(command, args)) as T;

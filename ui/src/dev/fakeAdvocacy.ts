@@ -3,16 +3,15 @@
 // sessions' time limits) and the lobbying of recommending States (pages, contacts, meetings,
 // status, who to meet first), after the rules of crates/docket-core/src/advocacy. Registering a
 // statement and a meeting's follow-up put deadlines in the fake's calendar.
-import { addDays, GENEVA, isIsoDay } from '../lib/calendar/dates';
+import { addDays, GENEVA, isIsoDay, todayIn } from '../lib/calendar/dates';
+import { reviewLabel } from '../lib/calendar/labels';
+import { ECOSOC_STATUSES, PLACES, STATE_STATUSES, STATEMENT_KINDS } from '../lib/ipc/labels';
 import type {
   Contact,
-  ContactPlace,
   Deadline,
   DiffPart,
-  EcosocStatus,
   IpcError,
   LinkedRecommendation,
-  LobbyingStatus,
   Meeting,
   NewContact,
   NewDeadline,
@@ -29,7 +28,6 @@ import type {
   StateRef,
   Statement,
   StatementDates,
-  StatementKind,
   StatementStatus,
   StatementSummary,
   StatementVersion,
@@ -45,6 +43,7 @@ import {
   MIN_RATE,
   DEFAULT_TIME_LIMIT_SECONDS,
 } from '../lib/statements/words';
+import { summaryOf } from '../lib/statements/defaults';
 import { canMove, statusLabel, STATUSES } from '../lib/statements/workflow';
 import type { CalendarReview, FakeCalendar } from './fakeCalendar';
 
@@ -52,17 +51,9 @@ function ipcError(kind: IpcError['kind'], message: string): IpcError {
   return { kind, message };
 }
 
-/** What advocacy needs to know of a recommendation. */
-export interface AdvocacyRecommendation {
-  id: number;
-  review_id: number;
-  paragraph: string;
-  text: string;
+/** What advocacy needs to know of a recommendation: a State's page's, and who made it. */
+export interface AdvocacyRecommendation extends Omit<StateRecommendation, 'review'> {
   states: StateRef[];
-  position: Position;
-  priority: Priority | null;
-  our_ask: string;
-  lobbying_status: LobbyingStatus;
 }
 
 export interface FakeAdvocacyOptions {
@@ -99,49 +90,15 @@ export const ADVOCACY_COMMANDS: ReadonlySet<string> = new Set([
   'set_state_lobbying',
 ]);
 
-const KINDS: StatementKind[] = ['oral', 'written'];
-const ECOSOC: EcosocStatus[] = ['general', 'special', 'roster', 'none'];
-const PLACES: ContactPlace[] = ['mission', 'capital'];
-const STATE_STATUSES: StateLobbyingStatus[] = [
-  'not_contacted',
-  'planned',
-  'met',
-  'follow_up',
-  'supportive',
-  'unresponsive',
-];
-
-interface StoredStatement {
-  id: number;
-  kind: StatementKind;
-  title: string;
-  hrc_session: number | null;
-  review_id: number | null;
-  debate: string;
-  organization: string;
-  ecosoc_status: EcosocStatus;
-  co_signers: string[];
-  speaker: string;
-  words_per_minute: number;
-  time_limit_seconds: number;
-  text: string;
-  status: StatementStatus;
-  recommendation_ids: number[];
+/** A statement as the store keeps it: its recommendations and its deadline by id. */
+interface StoredStatement
+  extends NewStatement, Pick<Statement, 'id' | 'status' | 'created_at' | 'updated_at'> {
   deadline_id: number | null;
-  created_at: string;
-  updated_at: string;
 }
 
-interface StoredMeeting {
+interface StoredMeeting extends Omit<NewMeeting, 'follow_up'> {
   id: number;
-  state: StateKey;
-  review_id: number | null;
-  date: string;
-  who: string;
-  asked: string;
-  outcome: string;
   follow_up_id: number | null;
-  recommendation_ids: number[];
 }
 
 // -- Differences ----------------------------------------------------------------------------------
@@ -433,10 +390,7 @@ export class FakeAdvocacy {
 
   #reviewWords(id: number): string {
     const review = this.#options.reviews().find((r) => r.id === id);
-    if (!review) return '';
-    return review.wg_session === null
-      ? review.state_under_review
-      : `${review.state_under_review}, WG ${review.wg_session}`;
+    return review ? reviewLabel(review) : '';
   }
 
   #recommendation(id: number): AdvocacyRecommendation {
@@ -510,16 +464,7 @@ export class FakeAdvocacy {
     return this.#statements
       .filter((s) => reviewId === null || s.review_id === reviewId)
       .sort((a, b) => b.updated_at.localeCompare(a.updated_at) || b.id - a.id)
-      .map((s) => ({
-        id: s.id,
-        kind: s.kind,
-        title: s.title,
-        review_id: s.review_id,
-        hrc_session: s.hrc_session,
-        status: s.status,
-        budget: this.#budget(s),
-        updated_at: s.updated_at,
-      }));
+      .map((s) => summaryOf({ ...s, budget: this.#budget(s) }));
   }
 
   statement(id: number): Statement {
@@ -544,10 +489,8 @@ export class FakeAdvocacy {
     return n;
   }
 
-  #content(
-    input: NewStatement,
-  ): Omit<StoredStatement, 'id' | 'status' | 'deadline_id' | 'created_at' | 'updated_at'> {
-    if (!input || !KINDS.includes(input.kind)) {
+  #content(input: NewStatement): NewStatement {
+    if (!input || !STATEMENT_KINDS.includes(input.kind)) {
       throw ipcError('invalid_input', 'A statement is oral or written.');
     }
     const title = String(input.title ?? '').trim();
@@ -555,7 +498,7 @@ export class FakeAdvocacy {
     if (title.length > 200) {
       throw ipcError('invalid_input', 'The title is too long: use at most 200 characters.');
     }
-    if (!ECOSOC.includes(input.ecosoc_status)) {
+    if (!ECOSOC_STATUSES.includes(input.ecosoc_status)) {
       throw ipcError('invalid_input', 'Choose the organization’s ECOSOC status.');
     }
     const rate = input.words_per_minute;
@@ -775,32 +718,19 @@ export class FakeAdvocacy {
   }
 
   #stateRecommendation(rec: AdvocacyRecommendation): StateRecommendation {
-    return {
-      id: rec.id,
-      review_id: rec.review_id,
-      review: this.#reviewWords(rec.review_id),
-      paragraph: rec.paragraph,
-      text: rec.text,
-      position: rec.position,
-      priority: rec.priority,
-      our_ask: rec.our_ask,
-      lobbying_status: rec.lobbying_status,
-    };
+    const { states: _states, ...fields } = rec;
+    return { ...fields, review: this.#reviewWords(rec.review_id) };
   }
 
   #meeting(m: StoredMeeting): Meeting {
     const followUp = this.#deadline(m.follow_up_id);
     if (followUp === null) m.follow_up_id = null;
+    const { follow_up_id: _followUp, recommendation_ids, ...fields } = m;
     return {
-      id: m.id,
+      ...fields,
       state: { ...m.state },
-      review_id: m.review_id,
-      date: m.date,
-      who: m.who,
-      asked: m.asked,
-      outcome: m.outcome,
       follow_up: followUp,
-      recommendations: this.#linked(m.recommendation_ids),
+      recommendations: this.#linked(recommendation_ids),
     };
   }
 
@@ -1020,7 +950,7 @@ export class FakeAdvocacy {
         notes: 'Prefers short briefs before the adoption.',
       });
       this.setStateLobbying({ iso3: a.iso3, name: a.name }, 'met', 'Open to raising 26.1 again.');
-      const today = new Date(this.#options.now()).toISOString().slice(0, 10);
+      const today = todayIn('UTC', new Date(this.#options.now()));
       this.saveMeeting(null, {
         state: { iso3: a.iso3, name: a.name },
         review_id: review.id,

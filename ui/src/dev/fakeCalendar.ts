@@ -13,6 +13,7 @@ import {
   zonedInstant,
 } from '../lib/calendar/dates';
 import { deadlineOverdue } from '../lib/calendar/grouping';
+import { reviewLabel } from '../lib/calendar/labels';
 import type {
   CalendarEvent,
   Deadline,
@@ -223,12 +224,6 @@ export class FakeCalendar {
     return review;
   }
 
-  #words(review: CalendarReview): string {
-    return review.wg_session === null
-      ? review.state_under_review
-      : `${review.state_under_review}, WG ${review.wg_session}`;
-  }
-
   #uid(review: CalendarReview, kind: EventKind): string {
     const who = (review.sur_iso3 ?? review.state_under_review).toLowerCase().replace(/\W+/g, '-');
     const when = review.wg_session !== null ? `wg${review.wg_session}` : (review.review_date ?? '');
@@ -356,7 +351,7 @@ export class FakeCalendar {
         uid: this.#uid(review, c.kind),
         kind: c.kind,
         review_id: review.id,
-        review: this.#words(review),
+        review: reviewLabel(review),
         title: c.title,
         date: edit?.date ?? c.date,
         end_date: edit ? null : c.end_date,
@@ -431,7 +426,7 @@ export class FakeCalendar {
       uid: deadline.uid,
       kind: 'custom',
       review_id: deadline.review_id,
-      review: review ? this.#words(review) : null,
+      review: review ? reviewLabel(review) : null,
       title: deadline.title,
       date: deadline.due_date,
       end_date: null,
@@ -578,7 +573,7 @@ export class FakeCalendar {
       due_date: deadline.due_date,
       due_time: deadline.due_time,
       time_zone: deadline.time_zone,
-      review: review ? this.#words(review) : null,
+      review: review ? reviewLabel(review) : null,
       fires_at: reminder.snoozed_until ?? reminder.fires_at,
       overdue: deadlineOverdue(deadline, new Date(now)),
     };

@@ -1,6 +1,12 @@
 // Data shared by the tests: the sample's review, and its calendar (the US 2020 review, WG 36, as
-// the fake backend numbers it: review 1) with deadlines around it.
-import type { CalendarEvent, Deadline, NewDeadline, ReviewSummary } from '../lib/ipc/types';
+// the fake backend numbers it: review 1) with deadlines around it; a statement's content.
+import type {
+  CalendarEvent,
+  Deadline,
+  NewDeadline,
+  NewStatement,
+  ReviewSummary,
+} from '../lib/ipc/types';
 
 /** The sample's review (the United States, 3rd cycle), with `changes` on top. */
 export function usReview(changes: Partial<ReviewSummary> = {}): ReviewSummary {
@@ -113,4 +119,29 @@ export function newDeadline(changes: Partial<NewDeadline> = {}): NewDeadline {
     reminders: [],
     ...changes,
   };
+}
+
+/** An oral statement for the sample review's adoption, as it is sent to be saved. */
+export function statementContent(changes: Partial<NewStatement> = {}): NewStatement {
+  return {
+    kind: 'oral',
+    title: 'Oral statement on the adoption',
+    hrc_session: 46,
+    review_id: 1,
+    debate: '',
+    organization: 'Rights Watch',
+    ecosoc_status: 'general',
+    co_signers: [],
+    speaker: '',
+    words_per_minute: 130,
+    time_limit_seconds: 120,
+    text: '',
+    recommendation_ids: [],
+    ...changes,
+  };
+}
+
+/** `n` words: "word0 word1 …" (`stem` instead of "word"). */
+export function words(n: number, stem = 'word'): string {
+  return Array.from({ length: n }, (_, i) => `${stem}${i}`).join(' ');
 }

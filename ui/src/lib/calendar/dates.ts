@@ -8,6 +8,9 @@
 import { formatDate } from '../format';
 import type { CalendarEvent } from '../ipc/types';
 
+/** An instant in the computer's local time: "9 Nov 2026, 14:03". */
+export { formatDateTime } from '../format';
+
 /** Geneva's zone (IANA): the Council's and the Working Group's events. */
 export const GENEVA = 'Europe/Zurich';
 
@@ -135,6 +138,20 @@ export function zoneLabel(zone: string | null): string {
   if (zone === GENEVA) return 'Geneva';
   const city = zone.split('/').at(-1) ?? zone;
   return city.replace(/_/g, ' ');
+}
+
+/**
+ * The zones a deadline can be in: Geneva's, the computer's, and `current`, the one it has (set
+ * elsewhere: "New York (America/New_York)").
+ */
+export function zoneChoices(current: string): { value: string; label: string }[] {
+  const here = localZone();
+  const zones = [{ value: GENEVA, label: 'Geneva (Europe/Zurich)' }];
+  if (here !== GENEVA) zones.push({ value: here, label: `This computer (${here})` });
+  if (current !== GENEVA && current !== here) {
+    zones.push({ value: current, label: `${zoneLabel(current)} (${current})` });
+  }
+  return zones;
 }
 
 /**

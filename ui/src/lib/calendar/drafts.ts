@@ -8,6 +8,7 @@ import type {
   NewDeadline,
   RecommendationDetail,
 } from '../ipc/types';
+import { problemsOf } from '../components/problems';
 import { GENEVA, isIsoDay, isTime, localZone } from './dates';
 
 /**
@@ -137,22 +138,42 @@ export function toNewDeadline(draft: DeadlineDraft): NewDeadline {
 
 export const TITLE_MAX = 200;
 
+/** What is said of a day that is not written YYYY-MM-DD, where a date picker offers it. */
+export const PICK_THE_DAY = 'Write the day as YYYY-MM-DD, or choose it in the calendar.';
+
+/** Why a title cannot be saved: `missing` when it is empty; too long. */
+export function titleProblem(title: string, missing: string): string | undefined {
+  const trimmed = title.trim();
+  if (!trimmed) return missing;
+  if (trimmed.length > TITLE_MAX) {
+    return `The title is too long: use at most ${TITLE_MAX} characters.`;
+  }
+  return undefined;
+}
+
+/** Why a day cannot be saved: `missing` when there is none; `invalid` when not YYYY-MM-DD. */
+export function dayProblem(
+  day: string,
+  missing: string,
+  invalid = 'Write the day as YYYY-MM-DD.',
+): string | undefined {
+  if (!day) return missing;
+  return isIsoDay(day) ? undefined : invalid;
+}
+
 /** What stops a draft from being saved, by field; empty when it can be. */
 export function draftProblems(
   draft: Pick<DeadlineDraft, 'title' | 'due_date' | 'due_time'>,
 ): Partial<Record<'title' | 'date' | 'time', string>> {
-  const problems: Partial<Record<'title' | 'date' | 'time', string>> = {};
-  const title = draft.title.trim();
-  if (!title) problems.title = 'Write what is due, for example “Send our written statement”.';
-  else if (title.length > TITLE_MAX) {
-    problems.title = `The title is too long: use at most ${TITLE_MAX} characters.`;
-  }
-  if (!draft.due_date) problems.date = 'Choose the day it is due.';
-  else if (!isIsoDay(draft.due_date)) {
-    problems.date = 'Write the day as YYYY-MM-DD, or choose it in the calendar.';
-  }
-  if (draft.due_time && !isTime(draft.due_time)) {
-    problems.time = 'Write the time as HH:MM, or leave it empty for the whole day.';
-  }
-  return problems;
+  return problemsOf({
+    title: titleProblem(
+      draft.title,
+      'Write what is due, for example “Send our written statement”.',
+    ),
+    date: dayProblem(draft.due_date, 'Choose the day it is due.', PICK_THE_DAY),
+    time:
+      draft.due_time && !isTime(draft.due_time)
+        ? 'Write the time as HH:MM, or leave it empty for the whole day.'
+        : undefined,
+  });
 }

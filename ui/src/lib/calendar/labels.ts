@@ -20,7 +20,9 @@ export const DEADLINE_STATUS_LABELS: Record<DeadlineStatus, string> = {
 };
 
 /** A review as the calendar names it: "United States of America, WG 36". */
-export function reviewLabel(review: ReviewSummary): string {
+export function reviewLabel(
+  review: Pick<ReviewSummary, 'state_under_review' | 'wg_session'>,
+): string {
   return review.wg_session === null
     ? review.state_under_review
     : `${review.state_under_review}, WG ${review.wg_session}`;

@@ -1,4 +1,13 @@
-import type { ImplementationStatus, LobbyingStatus, Position, Priority } from './types';
+import type {
+  ContactPlace,
+  EcosocStatus,
+  ImplementationStatus,
+  LobbyingStatus,
+  Position,
+  Priority,
+  StateLobbyingStatus,
+  StatementKind,
+} from './types';
 
 export const POSITION_LABELS: Record<Position, string> = {
   supported: 'Supported',
@@ -30,6 +39,35 @@ export const IMPLEMENTATION_LABELS: Record<ImplementationStatus, string> = {
   fully_implemented: 'Fully implemented',
 };
 
+/** Our lobbying of a recommending State (not of one recommendation: `LOBBYING_LABELS`). */
+export const STATE_STATUS_LABELS: Record<StateLobbyingStatus, string> = {
+  not_contacted: 'Not contacted',
+  planned: 'Planned',
+  met: 'Met',
+  follow_up: 'Follow-up',
+  supportive: 'Supportive',
+  unresponsive: 'Unresponsive',
+};
+
+/** Where a contact works. */
+export const PLACE_LABELS: Record<ContactPlace, string> = {
+  mission: 'Mission in Geneva',
+  capital: 'Capital',
+};
+
+export const STATEMENT_KIND_LABELS: Record<StatementKind, string> = {
+  oral: 'Oral',
+  written: 'Written',
+};
+
+/** An organization's ECOSOC status (its written statements' limit depends on it). */
+export const ECOSOC_LABELS: Record<EcosocStatus, string> = {
+  general: 'General consultative status',
+  special: 'Special consultative status',
+  roster: 'Roster',
+  none: 'No ECOSOC status',
+};
+
 /** The UN regional groups: the codes the search uses, and their names. */
 export const REGIONAL_GROUP_NAMES: Record<string, string> = {
   African: 'African States',
@@ -46,6 +84,16 @@ export const POSITIONS: Position[] = ['supported', 'supported_in_part', 'noted',
 export const PRIORITIES: Priority[] = ['high', 'medium', 'low'];
 export const LOBBYING_STATUSES = Object.keys(LOBBYING_LABELS) as LobbyingStatus[];
 export const IMPLEMENTATION_STATUSES = Object.keys(IMPLEMENTATION_LABELS) as ImplementationStatus[];
+/** In the order lobbying goes. */
+export const STATE_STATUSES = Object.keys(STATE_STATUS_LABELS) as StateLobbyingStatus[];
+export const PLACES = Object.keys(PLACE_LABELS) as ContactPlace[];
+export const STATEMENT_KINDS = Object.keys(STATEMENT_KIND_LABELS) as StatementKind[];
+export const ECOSOC_STATUSES = Object.keys(ECOSOC_LABELS) as EcosocStatus[];
+
+/** A recommendation by its paragraph ("26.12"), or its id when it has none ("#40"). */
+export function paragraphLabel(rec: { id: number; paragraph: string }): string {
+  return rec.paragraph || `#${rec.id}`;
+}
 
 export function priorityLabel(priority: Priority | null): string {
   return priority === null ? NO_PRIORITY_LABEL : PRIORITY_LABELS[priority];

@@ -2,7 +2,8 @@
 // - Latest: loading where only the answer to the latest request counts: a request answered late
 //   (the review changed meanwhile, or the data changed and was asked for again) never replaces
 //   what a later request brought, nor its failure a later success;
-// - Action: what a button does (save, delete, reset): one at a time, its failure said in words.
+// - Action: what a button does (save, delete, reset): one at a time, its failure said in words;
+// - FormAction: a dialog's Save: an Action that first checks the form's fields.
 import { normalizeError } from './errors';
 import type { IpcError } from './types';
 
@@ -60,5 +61,35 @@ export class Action {
     } finally {
       this.busy = false;
     }
+  }
+}
+
+/** A field of a form, as Save checks it: its problem (if any) and what to focus for it. */
+export type CheckedField = [problem: string | null | undefined, input: HTMLElement | undefined];
+
+export class FormAction extends Action {
+  /** Save was pressed: the fields' problems are shown from then on. */
+  tried = $state(false);
+
+  /**
+   * Save pressed (the form's submit): unless an action is under way, shows the problems and
+   * focuses the first field with one (`fields` in the form's order), or runs `task` when there is
+   * none. Resolves to true when it succeeded.
+   */
+  async submit(
+    event: SubmitEvent,
+    fields: CheckedField[],
+    task: () => Promise<void>,
+  ): Promise<boolean> {
+    event.preventDefault();
+    if (this.busy) return false;
+    this.tried = true;
+    this.error = null;
+    const first = fields.find(([problem]) => problem);
+    if (first) {
+      first[1]?.focus();
+      return false;
+    }
+    return this.run(task);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Action, Latest } from './requests.svelte';
+import { Action, FormAction, Latest } from './requests.svelte';
 import type { IpcError } from './types';
 
 const DISK_FULL: IpcError = { kind: 'io', message: 'The disk is full.' };
@@ -66,5 +66,40 @@ describe('Action', () => {
     expect(action.busy).toBe(false);
     expect(await action.run(() => Promise.resolve())).toBe(true);
     expect(action.error).toBeNull();
+  });
+});
+
+describe('FormAction', () => {
+  it('focuses the first field with a problem instead of saving, and saves once there is none', async () => {
+    const form = new FormAction();
+    const title = document.createElement('input');
+    const date = document.createElement('input');
+    document.body.append(title, date);
+    const submit = () => new SubmitEvent('submit', { cancelable: true });
+    let saved = 0;
+    const save = async () => {
+      saved += 1;
+    };
+    form.error = 'An earlier failure';
+    const event = submit();
+    expect(
+      await form.submit(
+        event,
+        [
+          [undefined, title],
+          ['Choose a day.', date],
+        ],
+        save,
+      ),
+    ).toBe(false);
+    expect(event.defaultPrevented).toBe(true);
+    expect(form.tried).toBe(true);
+    expect(form.error).toBeNull();
+    expect(document.activeElement).toBe(date);
+    expect(saved).toBe(0);
+    expect(await form.submit(submit(), [[null, title]], save)).toBe(true);
+    expect(saved).toBe(1);
+    title.remove();
+    date.remove();
   });
 });

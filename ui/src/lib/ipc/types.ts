@@ -518,8 +518,8 @@ export interface StatementDates {
   adoption: string | null;
 }
 
-export interface Statement {
-  id: number;
+/** What a statement says, as saved and as sent to be saved. */
+interface StatementFields {
   kind: StatementKind;
   title: string;
   hrc_session: number | null;
@@ -532,6 +532,10 @@ export interface Statement {
   words_per_minute: number;
   time_limit_seconds: number;
   text: string;
+}
+
+export interface Statement extends StatementFields {
+  id: number;
   status: StatementStatus;
   recommendations: LinkedRecommendation[];
   /** The deadline made when it was registered. */
@@ -542,32 +546,14 @@ export interface Statement {
   updated_at: string;
 }
 
-export interface NewStatement {
-  kind: StatementKind;
-  title: string;
-  hrc_session: number | null;
-  review_id: number | null;
-  debate: string;
-  organization: string;
-  ecosoc_status: EcosocStatus;
-  co_signers: string[];
-  speaker: string;
-  words_per_minute: number;
-  time_limit_seconds: number;
-  text: string;
+export interface NewStatement extends StatementFields {
   recommendation_ids: number[];
 }
 
-export interface StatementSummary {
-  id: number;
-  kind: StatementKind;
-  title: string;
-  review_id: number | null;
-  hrc_session: number | null;
-  status: StatementStatus;
-  budget: Budget;
-  updated_at: string;
-}
+export type StatementSummary = Pick<
+  Statement,
+  'id' | 'kind' | 'title' | 'review_id' | 'hrc_session' | 'status' | 'budget' | 'updated_at'
+>;
 
 export interface StatementVersion {
   id: number;
@@ -627,17 +613,6 @@ export interface StateRecommendation {
 
 export type ContactPlace = 'mission' | 'capital';
 
-export interface Contact {
-  id: number;
-  state: StateKey;
-  name: string;
-  role: string;
-  place: ContactPlace;
-  email: string;
-  phone: string;
-  notes: string;
-}
-
 export interface NewContact {
   state: StateKey;
   name: string;
@@ -648,25 +623,27 @@ export interface NewContact {
   notes: string;
 }
 
-export interface Meeting {
+export interface Contact extends NewContact {
   id: number;
+}
+
+/** What a meeting says, as saved and as sent to be saved. */
+interface MeetingFields {
   state: StateKey;
   review_id: number | null;
   date: string;
   who: string;
   asked: string;
   outcome: string;
+}
+
+export interface Meeting extends MeetingFields {
+  id: number;
   follow_up: Deadline | null;
   recommendations: LinkedRecommendation[];
 }
 
-export interface NewMeeting {
-  state: StateKey;
-  review_id: number | null;
-  date: string;
-  who: string;
-  asked: string;
-  outcome: string;
+export interface NewMeeting extends MeetingFields {
   /** A follow-up deadline for the calendar. */
   follow_up: NewDeadline | null;
   recommendation_ids: number[];

@@ -6,20 +6,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../ipc/api';
 import type { ReviewSummary, StatePage, StateRank } from '../ipc/types';
 import { usReview } from '../../test/fixtures';
+import { advocacyEvents } from '../../test/mocks';
 import { FRANCE, MEXICO, page, RANKS } from './fixtures';
 import LobbyingView from './LobbyingView.svelte';
 
-vi.mock('../ipc/api', () => ({
-  api: {
-    whoToMeetFirst: vi.fn(),
-    statePage: vi.fn(),
-    setStateLobbying: vi.fn(),
-    saveContact: vi.fn(),
-    deleteContact: vi.fn(),
-    saveMeeting: vi.fn(),
-    deleteMeeting: vi.fn(),
-  },
-}));
+vi.mock('../ipc/api', () => import('../../test/mocks').then((m) => m.lobbyingApi()));
 
 const whoToMeetFirst = vi.mocked(api.whoToMeetFirst);
 const statePage = vi.mocked(api.statePage);
@@ -36,10 +27,7 @@ function setup(reviewId: number | null = 3) {
     reviewId,
     calendarVersion: 1,
     onreview: vi.fn(),
-    oncalendarchanged: vi.fn(),
-    onopenrecommendation: vi.fn(),
-    onstatus: vi.fn(),
-    onerror: vi.fn(),
+    ...advocacyEvents(),
   };
   const view = render(LobbyingView, props);
   return { props, view, user: userEvent.setup() };

@@ -5,20 +5,12 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../ipc/api';
 import type { NewMeeting, StatePage as Page } from '../ipc/types';
-import { deadline } from '../../test/fixtures';
+import { deadline, newDeadline } from '../../test/fixtures';
+import { advocacyEvents } from '../../test/mocks';
 import { contact, FRANCE, meeting, page } from './fixtures';
 import StatePage from './StatePage.svelte';
 
-vi.mock('../ipc/api', () => ({
-  api: {
-    statePage: vi.fn(),
-    setStateLobbying: vi.fn(),
-    saveContact: vi.fn(),
-    deleteContact: vi.fn(),
-    saveMeeting: vi.fn(),
-    deleteMeeting: vi.fn(),
-  },
-}));
+vi.mock('../ipc/api', () => import('../../test/mocks').then((m) => m.lobbyingApi()));
 
 const statePage = vi.mocked(api.statePage);
 const saveContact = vi.mocked(api.saveContact);
@@ -35,10 +27,7 @@ async function setup(data: Page = page()) {
     today: '2021-02-01',
     now: new Date('2021-03-01T12:00:00Z'),
     onback: vi.fn(),
-    onopenrecommendation: vi.fn(),
-    oncalendarchanged: vi.fn(),
-    onstatus: vi.fn(),
-    onerror: vi.fn(),
+    ...advocacyEvents(),
   };
   render(StatePage, props);
   await screen.findByTestId('state-contacts');
@@ -170,19 +159,14 @@ describe('StatePage meetings', () => {
       asked: 'Raise the death penalty',
       outcome: 'Will consult Paris',
       recommendation_ids: [12],
-      follow_up: {
+      follow_up: newDeadline({
         review_id: 3,
-        event_kind: null,
         title: 'Follow up with France',
         due_date: '2021-02-08',
-        due_time: null,
-        time_zone: 'Europe/Zurich',
         owner: '',
-        status: 'to_do',
-        notes: '',
         recommendation_ids: [12],
         reminders: [1440],
-      },
+      }),
     });
     await waitFor(() => expect(props.oncalendarchanged).toHaveBeenCalledTimes(1));
     expect(props.onstatus).toHaveBeenCalledWith(

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { GENEVA, localZone } from '../calendar/dates';
+import { GENEVA, localZone, zoneChoices } from '../calendar/dates';
 import { deadline } from '../../test/fixtures';
 import { contact, FRANCE, meeting } from './fixtures';
 import {
   contactDraft,
   contactProblems,
   followUpTitle,
-  followUpZones,
   isEmail,
   meetingDraft,
   meetingProblems,
@@ -55,10 +54,12 @@ describe('meetings', () => {
       review_id: 3,
       date: '2021-02-26',
       followUp: false,
-      followUpTitle: 'Follow up with France',
-      followUpDate: '2021-03-05',
-      followUpZone: localZone(),
-      followUpReminders: [1440],
+      deadline: {
+        title: 'Follow up with France',
+        due_date: '2021-03-05',
+        time_zone: localZone(),
+        reminders: [1440],
+      },
     });
     expect(followUpTitle({ iso3: null, name: 'Holy See' })).toBe('Follow up with Holy See');
   });
@@ -73,13 +74,17 @@ describe('meetings', () => {
   });
 
   it('send their follow-up as a deadline of their review', () => {
+    const base = newMeetingDraft(FRANCE, 3, '2021-02-01');
     const draft = {
-      ...newMeetingDraft(FRANCE, 3, '2021-02-01'),
+      ...base,
       who: ' Claire ',
       followUp: true,
-      followUpTitle: ' Send the brief ',
-      followUpZone: GENEVA,
-      followUpReminders: [1440, 10080, 1440],
+      deadline: {
+        ...base.deadline,
+        title: ' Send the brief ',
+        time_zone: GENEVA,
+        reminders: [1440, 10080, 1440],
+      },
       recommendations: [{ id: 12, review_id: 3, paragraph: '26.12' }],
     };
     const sent = toNewMeeting(FRANCE, draft);
@@ -124,8 +129,8 @@ describe('meetings', () => {
       notes: 'Draft ready',
       reminders: [60],
     });
-    expect(followUpZones('America/New_York').map((z) => z.value)).toContain('America/New_York');
+    expect(zoneChoices('America/New_York').map((z) => z.value)).toContain('America/New_York');
     expect(meetingDraft(FRANCE, meeting()).followUp).toBe(false);
-    expect(meetingDraft(FRANCE, meeting()).followUpDate).toBe('2021-02-08');
+    expect(meetingDraft(FRANCE, meeting()).deadline.due_date).toBe('2021-02-08');
   });
 });

@@ -1,33 +1,7 @@
-// The lobbying mode's words and shapes: our status with a State, where a contact works, the
-// "who to meet first" list filtered by name, a State's recommendations grouped by review.
+// The lobbying mode's shapes: States as keys, the "who to meet first" list filtered by name, a
+// State's recommendations grouped by review (the words of its statuses are in ipc/labels.ts).
 import { fold } from '../search/fold';
-import type {
-  ContactPlace,
-  Meeting,
-  StateKey,
-  StateLobbyingStatus,
-  StateRank,
-  StateRecommendation,
-} from '../ipc/types';
-
-export const STATE_STATUS_LABELS: Record<StateLobbyingStatus, string> = {
-  not_contacted: 'Not contacted',
-  planned: 'Planned',
-  met: 'Met',
-  follow_up: 'Follow-up',
-  supportive: 'Supportive',
-  unresponsive: 'Unresponsive',
-};
-
-/** In the order lobbying goes. */
-export const STATE_STATUSES = Object.keys(STATE_STATUS_LABELS) as StateLobbyingStatus[];
-
-export const PLACE_LABELS: Record<ContactPlace, string> = {
-  mission: 'Mission in Geneva',
-  capital: 'Capital',
-};
-
-export const PLACES = Object.keys(PLACE_LABELS) as ContactPlace[];
+import type { Meeting, StateKey, StateRank, StateRecommendation } from '../ipc/types';
 
 /** One string per State, for keys and comparisons: its ISO code, else its name as written. */
 export function stateId(key: StateKey): string {

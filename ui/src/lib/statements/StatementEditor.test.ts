@@ -3,31 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { installFakeBackend, type FakeBackend } from '../../dev/fakeBackend';
 import type { NewStatement, Statement, StatementStatus } from '../ipc/types';
-import { usReview } from '../../test/fixtures';
+import { statementContent as content, usReview, words } from '../../test/fixtures';
+import { advocacyEvents } from '../../test/mocks';
 import StatementEditor from './StatementEditor.svelte';
 
 const REVIEWS = [usReview({ id: 1 })];
-
-function content(changes: Partial<NewStatement> = {}): NewStatement {
-  return {
-    kind: 'oral',
-    title: 'Oral statement on the adoption',
-    hrc_session: 46,
-    review_id: 1,
-    debate: '',
-    organization: 'Rights Watch',
-    ecosoc_status: 'general',
-    co_signers: [],
-    speaker: '',
-    words_per_minute: 130,
-    time_limit_seconds: 120,
-    text: '',
-    recommendation_ids: [],
-    ...changes,
-  };
-}
-
-const words = (n: number): string => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 
 /** A statement saved in the fake, moved along the workflow to `status`. */
 function stored(
@@ -56,10 +36,7 @@ function renderEditor(statement: Statement, backend: FakeBackend) {
     reviews: REVIEWS,
     onsaved: vi.fn(),
     ondeleted: vi.fn(),
-    oncalendarchanged: vi.fn(),
-    onopenrecommendation: vi.fn(),
-    onstatus: vi.fn(),
-    onerror: vi.fn(),
+    ...advocacyEvents(),
   };
   const view = render(StatementEditor, props);
   return { backend, props, view, user: userEvent.setup() };

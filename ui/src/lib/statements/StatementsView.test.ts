@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { installFakeBackend, type FakeBackend } from '../../dev/fakeBackend';
 import type { NewStatement } from '../ipc/types';
-import { usReview } from '../../test/fixtures';
+import { statementContent, usReview } from '../../test/fixtures';
+import { advocacyEvents } from '../../test/mocks';
 import StatementsView from './StatementsView.svelte';
 
 const REVIEWS = [usReview({ id: 1 })];
@@ -15,10 +16,7 @@ function renderView(reviewId: number | null = 1, setup?: (backend: FakeBackend) 
     reviews: REVIEWS,
     reviewId,
     onreview: vi.fn(),
-    oncalendarchanged: vi.fn(),
-    onopenrecommendation: vi.fn(),
-    onstatus: vi.fn(),
-    onerror: vi.fn(),
+    ...advocacyEvents(),
   };
   render(StatementsView, props);
   return { backend, props, user: userEvent.setup() };
@@ -28,23 +26,8 @@ const created = (backend: FakeBackend, at = 0): NewStatement | undefined =>
   backend.callsTo('save_statement').filter((c) => c.args['id'] === null)[at]?.args['statement'] as
     NewStatement | undefined;
 
-function content(title: string, text = ''): NewStatement {
-  return {
-    kind: 'oral',
-    title,
-    hrc_session: 46,
-    review_id: 1,
-    debate: '',
-    organization: '',
-    ecosoc_status: 'general',
-    co_signers: [],
-    speaker: '',
-    words_per_minute: 130,
-    time_limit_seconds: 120,
-    text,
-    recommendation_ids: [],
-  };
-}
+const content = (title: string, text = ''): NewStatement =>
+  statementContent({ title, text, organization: '' });
 
 afterEach(() => {
   cleanup();

@@ -8,25 +8,12 @@ import type {
   StatementKind,
   StatementSummary,
 } from '../ipc/types';
+import { ECOSOC_STATUSES } from '../ipc/labels';
 import { DEFAULT_TIME_LIMIT_SECONDS, DEFAULT_WORDS_PER_MINUTE } from './words';
 
 /** Where the last ECOSOC status and organization chosen are remembered (this computer only). */
 export const ECOSOC_KEY = 'docket.statements.ecosocStatus';
 export const ORGANIZATION_KEY = 'docket.statements.organization';
-
-const ECOSOC: EcosocStatus[] = ['general', 'special', 'roster', 'none'];
-
-export const ECOSOC_LABELS: Record<EcosocStatus, string> = {
-  general: 'General consultative status',
-  special: 'Special consultative status',
-  roster: 'Roster',
-  none: 'No ECOSOC status',
-};
-
-export const KIND_LABELS: Record<StatementKind, string> = {
-  oral: 'Oral',
-  written: 'Written',
-};
 
 function storage(): Storage | null {
   try {
@@ -39,7 +26,7 @@ function storage(): Storage | null {
 /** The ECOSOC status last chosen on this computer; general status when none was. */
 export function rememberedEcosoc(): EcosocStatus {
   const value = storage()?.getItem(ECOSOC_KEY);
-  return ECOSOC.find((s) => s === value) ?? 'general';
+  return ECOSOC_STATUSES.find((s) => s === value) ?? 'general';
 }
 
 /** The organization last written on this computer; empty when none was. */
@@ -122,8 +109,8 @@ export function contentOf(statement: Statement): NewStatement {
   };
 }
 
-/** A statement as the list shows it. */
-export function summaryOf(statement: Statement): StatementSummary {
+/** A statement (or what the list needs of one) as the list shows it. */
+export function summaryOf(statement: StatementSummary): StatementSummary {
   return {
     id: statement.id,
     kind: statement.kind,

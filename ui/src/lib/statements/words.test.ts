@@ -13,8 +13,7 @@ import {
   rateProblem,
   speakingClock,
 } from './words';
-
-const words = (n: number): string => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+import { words } from '../../test/fixtures';
 
 describe('countWords', () => {
   it.each(samples.map((s) => [s.lang, s.text, s.words] as const))(
