@@ -22,7 +22,7 @@ export interface MonthDay {
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** The first day of a month, YYYY-MM-DD. */
-export function firstDay({ year, month }: YearMonth): string {
+function firstDay({ year, month }: YearMonth): string {
   return `${year}-${pad(month)}-01`;
 }
 

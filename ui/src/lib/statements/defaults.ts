@@ -24,13 +24,13 @@ function storage(): Storage | null {
 }
 
 /** The ECOSOC status last chosen on this computer; general status when none was. */
-export function rememberedEcosoc(): EcosocStatus {
+function rememberedEcosoc(): EcosocStatus {
   const value = storage()?.getItem(ECOSOC_KEY);
   return ECOSOC_STATUSES.find((s) => s === value) ?? 'general';
 }
 
 /** The organization last written on this computer; empty when none was. */
-export function rememberedOrganization(): string {
+function rememberedOrganization(): string {
   return storage()?.getItem(ORGANIZATION_KEY) ?? '';
 }
 

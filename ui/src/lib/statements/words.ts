@@ -29,13 +29,8 @@ export function countWords(text: string): number {
   return words;
 }
 
-/** Whether a piece of text between whitespace counts as a word. */
-export function isWord(piece: string): boolean {
-  return WORDISH.test(piece);
-}
-
 /** The written-statement word limit of an ECOSOC status (null without status: it cannot submit). */
-export function writtenWordLimit(status: EcosocStatus): number | null {
+function writtenWordLimit(status: EcosocStatus): number | null {
   switch (status) {
     case 'general':
       return 2000;
@@ -52,7 +47,7 @@ function rate(wordsPerMinute: number): number {
 }
 
 /** Seconds to speak `words` at `wordsPerMinute`. */
-export function speakingSeconds(words: number, wordsPerMinute: number): number {
+function speakingSeconds(words: number, wordsPerMinute: number): number {
   return (words * 60) / rate(wordsPerMinute);
 }
 
