@@ -25,6 +25,7 @@ const COMMANDS: &[&str] = &[
     "delete_view",
     "set_user_name",
     "calendar",
+    "overdue_count",
     "set_event_date",
     "reset_event_date",
     "save_deadline",

@@ -549,22 +549,29 @@ fn deadline(review: &Value, title: &str, due_date: &str, recommendations: Value)
     })
 }
 
+/// The review's calendar event of this kind.
+fn event_of_kind(w: &WebviewWindow<MockRuntime>, review: &Value, kind: &str) -> Value {
+    let events = invoke(w, "calendar", json!({"reviewId": review})).unwrap();
+    events
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == kind)
+        .cloned()
+        .unwrap_or_else(|| panic!("no {kind} in {events}"))
+}
+
 #[test]
 fn the_calendar_shows_the_reviews_dates_and_the_users_edits() {
     let (_dir, _app, w) = main_window();
     let (review, _) = sample_and_first_recommendation(&w);
 
-    let events = invoke(&w, "calendar", json!({"reviewId": review})).unwrap();
-    let adoption = events
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["kind"] == "adoption")
-        .unwrap_or_else(|| panic!("no adoption in {events}"));
+    let adoption = event_of_kind(&w, &review, "adoption");
     assert_eq!(adoption["date"], "2021-03-17", "{adoption}");
     assert_eq!(adoption["confirmed"], true, "{adoption}");
     assert_eq!(adoption["edited"], false, "{adoption}");
     let everything = invoke(&w, "calendar", json!({"reviewId": null})).unwrap();
+    let events = invoke(&w, "calendar", json!({"reviewId": review})).unwrap();
     assert!(everything.as_array().unwrap().len() >= events.as_array().unwrap().len());
 
     invoke(
@@ -573,13 +580,7 @@ fn the_calendar_shows_the_reviews_dates_and_the_users_edits() {
         json!({"edit": {"review_id": review, "kind": "mid_term", "date": "2023-06-30", "confirmed": true}}),
     )
     .unwrap();
-    let events = invoke(&w, "calendar", json!({"reviewId": review})).unwrap();
-    let mid_term = events
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["kind"] == "mid_term")
-        .unwrap_or_else(|| panic!("no mid-term report in {events}"));
+    let mid_term = event_of_kind(&w, &review, "mid_term");
     assert_eq!(mid_term["date"], "2023-06-30", "{mid_term}");
     assert_eq!(mid_term["edited"], true, "{mid_term}");
     assert_eq!(mid_term["confirmed"], true, "{mid_term}");
@@ -590,13 +591,7 @@ fn the_calendar_shows_the_reviews_dates_and_the_users_edits() {
         json!({"reviewId": review, "kind": "mid_term"}),
     )
     .unwrap();
-    let events = invoke(&w, "calendar", json!({"reviewId": review})).unwrap();
-    let mid_term = events
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["kind"] == "mid_term")
-        .unwrap();
+    let mid_term = event_of_kind(&w, &review, "mid_term");
     assert_eq!(mid_term["edited"], false, "{mid_term}");
 
     let err = invoke(
@@ -766,6 +761,7 @@ fn app_with_past_deadline(
 #[test]
 fn missed_reminders_are_listed_once_after_the_first_check() {
     let (_dir, app, w, created) = app_with_past_deadline("Send the follow-up letter");
+    assert_eq!(invoke(&w, "overdue_count", json!({})).unwrap(), 1);
 
     // The UI asks before the timer's first check has run: the answer waits for it.
     let handle = app.handle().clone();

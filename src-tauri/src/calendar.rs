@@ -40,30 +40,31 @@ pub async fn calendar(db: State<'_, Arc<Db>>, review_id: Option<i64>) -> Res<Vec
     db.run(move |s| s.calendar(review_id, now().into())).await
 }
 
-/// Sets a computed event's date, and whether it is confirmed (official). `edit` is taken as raw
-/// JSON so that a malformed one is refused as `invalid_input` with a message.
+/// How many of the organization's deadlines are overdue (the Calendar tab's count), without
+/// loading the calendar.
 #[tauri::command]
-pub async fn set_event_date(
-    db: State<'_, Arc<Db>>,
-    reminders: State<'_, Arc<Reminders>>,
-    edit: serde_json::Value,
-) -> Res<()> {
+pub async fn overdue_count(db: State<'_, Arc<Db>>) -> Res<usize> {
+    db.run(move |s| s.overdue_count(now().into())).await
+}
+
+/// Sets a computed event's date, and whether it is confirmed (official). `edit` is taken as raw
+/// JSON so that a malformed one is refused as `invalid_input` with a message. Computed events
+/// have no reminders: the timer is not woken.
+#[tauri::command]
+pub async fn set_event_date(db: State<'_, Arc<Db>>, edit: serde_json::Value) -> Res<()> {
     let edit: EventDateEdit = IpcError::parse(edit, "this date")?;
-    db.run_waking(&reminders, move |s| s.set_event_date(&edit))
-        .await
+    db.run(move |s| s.set_event_date(&edit)).await
 }
 
 /// Gives a computed event back to its rule.
 #[tauri::command]
 pub async fn reset_event_date(
     db: State<'_, Arc<Db>>,
-    reminders: State<'_, Arc<Reminders>>,
     review_id: i64,
     kind: serde_json::Value,
 ) -> Res<()> {
     let kind: EventKind = IpcError::parse(kind, "this kind of event")?;
-    db.run_waking(&reminders, move |s| s.reset_event_date(review_id, kind))
-        .await
+    db.run(move |s| s.reset_event_date(review_id, kind)).await
 }
 
 /// Creates a deadline (`id` is `None`) or replaces one's content; returns it as saved.

@@ -51,6 +51,7 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         track::delete_view,
         track::set_user_name,
         calendar::calendar,
+        calendar::overdue_count,
         calendar::set_event_date,
         calendar::reset_event_date,
         calendar::save_deadline,

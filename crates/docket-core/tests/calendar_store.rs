@@ -702,6 +702,11 @@ fn a_done_deadline_is_never_reminded_nor_overdue() {
     assert!(check.due.is_empty() && check.missed.is_empty());
     let events = store.calendar(None, later).unwrap();
     assert!(!events[0].overdue && !events[0].reminder_due);
+    assert_eq!(
+        store.overdue_count(later).unwrap(),
+        0,
+        "a done deadline is not counted"
+    );
 
     // Open again: its reminder, never shown, is missed at the next launch; it is overdue.
     store
@@ -732,14 +737,21 @@ fn overdue_follows_the_deadlines_zone() {
     for d in [&geneva, &new_york, &timed] {
         store.create_deadline(d, at(NOW)).unwrap();
     }
+    // The calendar's marks, and the Calendar tab's count of them, agree at every moment.
     let overdue = |store: &Store, now: &str| -> Vec<String> {
-        store
+        let titles: Vec<String> = store
             .calendar(None, at(now))
             .unwrap()
             .into_iter()
             .filter(|e| e.overdue)
             .map(|e| e.title)
-            .collect()
+            .collect();
+        assert_eq!(
+            store.overdue_count(at(now)).unwrap(),
+            titles.len(),
+            "at {now}"
+        );
+        titles
     };
     assert!(overdue(&store, "2025-07-01T20:59:00Z").is_empty());
     assert_eq!(

@@ -712,6 +712,8 @@ export class FakeBackend {
         return this.#commitImport(args);
       case 'calendar':
         return this.#calendar(args);
+      case 'overdue_count':
+        return this.calendar.calendar(null).filter((e) => e.overdue).length;
       case 'set_event_date':
         this.calendar.setEventDate(args['edit'] as EventDateEdit);
         return null;

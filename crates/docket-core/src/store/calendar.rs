@@ -909,6 +909,27 @@ impl Store {
         })
     }
 
+    /// How many of the organization's deadlines are overdue at `now` (the Calendar tab's count):
+    /// only the deadlines not done are read, none of the computed events (never overdue).
+    pub fn overdue_count(&self, now: DateTime<Utc>) -> Result<usize> {
+        let mut count = 0;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT due_date, due_time, time_zone, status FROM deadline WHERE status <> 'done'",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let (date, time, zone, status): (String, Option<String>, String, String) =
+                (row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?);
+            let status = DeadlineStatus::parse(&status).unwrap_or(DeadlineStatus::ToDo);
+            if DueAt::parse(&date, time.as_deref(), &zone)
+                .is_some_and(|d| d.is_overdue(status, now))
+            {
+                count += 1;
+            }
+        }
+        Ok(count)
+    }
+
     /// When the next pending reminder comes due, if any (for the app's timer).
     pub fn next_reminder_at(&self) -> Result<Option<DateTime<Utc>>> {
         let next: Option<String> = self

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  countOverdue,
-  deadlineOverdue,
-  dueInstant,
-  groupAgenda,
-  isOverdue,
-  nextDeadlines,
-} from './grouping';
+import { deadlineOverdue, dueInstant, groupAgenda, isOverdue, nextDeadlines } from './grouping';
 import { computed, deadline, deadlineEvent } from '../../test/fixtures';
 
 const TODAY = '2021-02-20';
@@ -74,7 +67,9 @@ describe('agenda sections', () => {
 
   it('never calls a computed date overdue', () => {
     expect(isOverdue(written, TODAY)).toBe(false);
-    expect(countOverdue([written, late, lateToo, doneOld, next], TODAY)).toBe(2);
+    expect([written, late, lateToo, doneOld, next].filter((e) => isOverdue(e, TODAY))).toHaveLength(
+      2,
+    );
   });
 
   it('puts whole days before timed ones on the same day', () => {

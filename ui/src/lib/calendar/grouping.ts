@@ -88,11 +88,6 @@ export function groupAgenda(events: readonly CalendarEvent[], today: string): Ag
   return groups;
 }
 
-/** Deadlines not done whose due time has passed. */
-export function countOverdue(events: readonly CalendarEvent[], today: string): number {
-  return events.filter((event) => isOverdue(event, today)).length;
-}
-
 export interface NextDeadlines {
   /** The organization's deadlines not done whose time has passed, the oldest first. */
   overdue: CalendarEvent[];

@@ -127,6 +127,9 @@ export const api = {
   /** The calendar of one review, or of everything (`reviewId` null), in date order. */
   calendar: (reviewId: number | null): Promise<CalendarEvent[]> => call('calendar', { reviewId }),
 
+  /** How many of the organization's deadlines are overdue (the Calendar tab's count). */
+  overdueCount: (): Promise<number> => call('overdue_count'),
+
   /** Sets a computed event's date; `confirmed` makes it official (it wins over the rule). */
   setEventDate: (edit: EventDateEdit): Promise<void> => call('set_event_date', { edit }),
 
