@@ -49,6 +49,9 @@ pub enum Error {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// A file could not be written, with what to do about it in plain words (exports).
+    #[error("{0}")]
+    CannotWrite(String),
 }
 
 fn corrupt_message(path: &std::path::Path, detail: &str) -> String {
@@ -92,7 +95,7 @@ pub enum ErrorKind {
     NewerDatabase,
     /// See [`Error::CorruptDatabase`].
     CorruptDatabase,
-    /// See [`Error::Io`].
+    /// See [`Error::Io`] and [`Error::CannotWrite`].
     Io,
     /// See [`Error::Cancelled`].
     Cancelled,
@@ -109,7 +112,7 @@ impl Error {
             Error::NewerDatabase { .. } => ErrorKind::NewerDatabase,
             Error::CorruptDatabase { .. } => ErrorKind::CorruptDatabase,
             Error::Database(_) => ErrorKind::Database,
-            Error::Io { .. } => ErrorKind::Io,
+            Error::Io { .. } | Error::CannotWrite(_) => ErrorKind::Io,
             Error::Cancelled => ErrorKind::Cancelled,
         }
     }

@@ -11,6 +11,7 @@ pub mod advocacy;
 pub mod calendar;
 pub mod domain;
 pub mod error;
+pub mod export;
 pub mod import;
 pub mod paragraph;
 pub mod paths;

@@ -424,6 +424,17 @@ pub const MIGRATIONS: &[&str] = &[
         updated_at TEXT NOT NULL
     ) WITHOUT ROWID;
     "#,
+    // v8, export: the organization's logo shown in the header of every document (its name is a
+    // `setting`, `organization_name`).
+    r#"
+    CREATE TABLE organization_logo (
+        id     INTEGER PRIMARY KEY CHECK (id = 1),
+        format TEXT NOT NULL CHECK (format IN ('png', 'jpeg')),
+        width  INTEGER NOT NULL,
+        height INTEGER NOT NULL,
+        bytes  BLOB NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

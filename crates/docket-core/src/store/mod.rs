@@ -15,6 +15,7 @@ mod history;
 pub mod import;
 mod lobbying;
 pub mod migrations;
+mod organization;
 mod queries;
 pub mod search;
 pub mod statements;
