@@ -45,13 +45,14 @@ test-ui:
 test-e2e:
 	$(XVFB) cargo test --locked --test e2e -- --ignored --test-threads=1
 
-## bench: startup, first page at 100,000 recommendations, idle memory (release build, Xvfb), import speed, search, calendar
+## bench: startup, first page at 100,000 recommendations, idle memory (release build, Xvfb), import speed, search, calendar, advocacy, export
 bench: setup-test ui
 	cargo run --release --locked -p docket-core --example bench_page
 	cargo run --release --locked -p docket-core --example bench_import
 	cargo run --release --locked -p docket-core --example bench_search
 	cargo run --release --locked -p docket-core --example bench_calendar
 	cargo run --release --locked -p docket-core --example bench_advocacy
+	cargo run --release --locked -p docket-core --example bench_export
 	$(XVFB) cargo bench --locked --features custom-protocol --bench startup
 
 ## fuzz: each import reader's fuzz target for FUZZ_SECONDS (default 60) — needs nightly + cargo-fuzz

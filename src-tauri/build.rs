@@ -58,6 +58,14 @@ const COMMANDS: &[&str] = &[
     "save_meeting",
     "delete_meeting",
     "set_state_lobbying",
+    "export_preview",
+    "export_document",
+    "open_export",
+    "reveal_export",
+    "organization",
+    "set_organization_name",
+    "choose_organization_logo",
+    "remove_organization_logo",
 ];
 
 fn main() {

@@ -141,6 +141,7 @@ async fn recommendation_text_is_rendered_inert() {
             groups_of_persons: vec![],
             sdgs: vec![],
             action_category: None,
+            tracking: None,
         };
         store.create_review(&review, &[rec]).unwrap();
     }
@@ -494,6 +495,7 @@ async fn a_review_of_100000_recommendations_keeps_only_visible_rows_in_the_page(
                 groups_of_persons: vec![],
                 sdgs: vec![],
                 action_category: None,
+                tracking: None,
             })
             .collect();
         let review = NewReview {

@@ -18,6 +18,7 @@ fn app(db: Arc<Db>) -> App<MockRuntime> {
         .manage(docket_app::import::Imports::new())
         .manage(docket_app::events::AppEvents::new())
         .manage(docket_app::reminders::Reminders::new())
+        .manage(docket_app::export::Exports::new())
         .build(tauri::generate_context!(test = true))
         .expect("the mock app builds")
 }
@@ -44,6 +45,9 @@ fn invoke(w: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Valu
     )
     .map(|body| body.deserialize::<Value>().expect("a JSON response"))
 }
+
+/// Held by the tests that answer a file dialog through its environment variable, one at a time.
+static DIALOG_SEAMS: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 fn temp_db() -> (tempfile::TempDir, Arc<Db>) {
     let dir = tempfile::tempdir().unwrap();
@@ -389,7 +393,7 @@ fn pasted_report_text_without_a_state_asks_for_the_review() {
 #[test]
 fn the_file_dialog_has_a_test_seam_in_debug_builds() {
     let (_dir, _app, w) = main_window();
-    // No other test reads this variable.
+    let _dialog = DIALOG_SEAMS.lock().unwrap_or_else(|p| p.into_inner());
     std::env::set_var(docket_app::import::TEST_PICK_FILE_ENV, "/tmp/chosen.csv");
     let picked = invoke(&w, "choose_import_file", json!({})).unwrap();
     std::env::remove_var(docket_app::import::TEST_PICK_FILE_ENV);
@@ -849,7 +853,7 @@ fn the_calendar_is_exported_where_the_save_dialog_says() {
     let (review, _) = sample_and_first_recommendation(&w);
 
     let target = dir.path().join("calendar.ics");
-    // No other test reads this variable.
+    let _dialog = DIALOG_SEAMS.lock().unwrap_or_else(|p| p.into_inner());
     std::env::set_var(docket_app::calendar::TEST_SAVE_FILE_ENV, &target);
     let written = invoke(&w, "export_ics", json!({"reviewId": review}));
     let missing = dir.path().join("no such folder").join("calendar.ics");
@@ -866,14 +870,116 @@ fn the_calendar_is_exported_where_the_save_dialog_says() {
     assert_eq!(err["kind"], "io", "{err}");
     let message = err["message"].as_str().unwrap();
     assert!(
-        message.starts_with("Docket could not write")
-            && message.ends_with("Choose another folder."),
+        message.starts_with("The folder") && message.ends_with("Choose another folder."),
         "{message}"
     );
     assert!(!missing.exists());
 
     let err = invoke(&w, "export_ics", json!({"reviewId": 987654})).unwrap_err();
     assert_eq!(err["kind"], "not_found", "{err}");
+}
+
+#[test]
+fn a_briefing_is_previewed_saved_where_the_dialog_says_and_opened_by_its_id() {
+    let (dir, db) = temp_db();
+    let app = app(db);
+    let w = window(&app, "main");
+    let (review, _) = sample_and_first_recommendation(&w);
+    let (first, second) = first_two_recommendations(&w, &review);
+
+    let org = invoke(
+        &w,
+        "set_organization_name",
+        json!({"name": "  Rights   Watchers "}),
+    )
+    .unwrap();
+    assert_eq!(org, json!({"name": "Rights Watchers", "logo": null}));
+    assert_eq!(invoke(&w, "organization", json!({})).unwrap(), org);
+
+    let request = json!({
+        "template": "thematic", "format": "md", "review_id": review,
+        "query": "", "filters": [], "ids": [second, first], "state": null, "statement_id": null
+    });
+    let summary = invoke(&w, "export_preview", json!({"request": request})).unwrap();
+    assert_eq!(summary["recommendations"], 2);
+    assert_eq!(
+        summary["file_name"],
+        "Thematic briefing United States of America, 3rd cycle.md"
+    );
+
+    let target = dir.path().join("brief");
+    let log = dir.path().join("opened.log");
+    let written = {
+        let _dialog = DIALOG_SEAMS.lock().unwrap_or_else(|p| p.into_inner());
+        std::env::set_var(docket_app::calendar::TEST_SAVE_FILE_ENV, &target);
+        let written = invoke(
+            &w,
+            "export_document",
+            json!({"request": request, "onProgress": "__CHANNEL__:7"}),
+        );
+        std::env::remove_var(docket_app::calendar::TEST_SAVE_FILE_ENV);
+        written
+    };
+    let done = written.unwrap();
+    let path = dir.path().join("brief.md");
+    assert_eq!(
+        done["path"],
+        json!(path.display().to_string()),
+        "the extension is added"
+    );
+    assert_eq!(done["file_name"], "brief.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(done["bytes"], json!(text.len()));
+    assert!(text.contains("26.1") && text.contains("26.2"), "{text}");
+    assert!(!text.contains("26.3 "), "only the selection: {text}");
+
+    std::env::set_var(docket_app::export::TEST_OPEN_ENV, &log);
+    invoke(&w, "open_export", json!({"id": done["id"]})).unwrap();
+    invoke(&w, "reveal_export", json!({"id": done["id"]})).unwrap();
+    let unknown = invoke(&w, "open_export", json!({"id": 999})).unwrap_err();
+    std::fs::remove_file(&path).unwrap();
+    let gone = invoke(&w, "open_export", json!({"id": done["id"]})).unwrap_err();
+    std::env::remove_var(docket_app::export::TEST_OPEN_ENV);
+    assert_eq!(
+        std::fs::read_to_string(&log).unwrap(),
+        format!("open {0}\nreveal {0}\n", path.display())
+    );
+    assert_eq!(unknown["kind"], "invalid_input", "{unknown}");
+    assert_eq!(gone["kind"], "not_found", "{gone}");
+
+    // Nothing to export, and malformed requests, are refused before any dialog opens.
+    let empty = json!({"template": "matrix", "format": "pdf", "review_id": review, "ids": []});
+    let err = invoke(
+        &w,
+        "export_document",
+        json!({"request": empty, "onProgress": "__CHANNEL__:8"}),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "invalid_input", "{err}");
+    assert!(err["message"]
+        .as_str()
+        .unwrap()
+        .contains("No recommendation is selected"));
+    let err = invoke(
+        &w,
+        "export_preview",
+        json!({"request": {"template": "poster"}}),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "invalid_input", "{err}");
+
+    // A file that is not an image is refused as the logo and changes nothing.
+    let not_image = dir.path().join("logo.png");
+    std::fs::write(&not_image, b"GIF89a not really").unwrap();
+    let _dialog = DIALOG_SEAMS.lock().unwrap_or_else(|p| p.into_inner());
+    std::env::set_var(docket_app::import::TEST_PICK_FILE_ENV, &not_image);
+    let err = invoke(&w, "choose_organization_logo", json!({})).unwrap_err();
+    std::env::remove_var(docket_app::import::TEST_PICK_FILE_ENV);
+    assert_eq!(err["kind"], "invalid_input", "{err}");
+    assert_eq!(
+        invoke(&w, "organization", json!({})).unwrap()["logo"],
+        json!(null)
+    );
 }
 
 /// The ids of the sample's recommendations 26.1 and 26.2, found with `search`.

@@ -6,8 +6,7 @@
 //! Every change that can move a reminder wakes the reminder timer (`reminders.rs`), so that a
 //! reminder already due is shown within a second.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
@@ -15,9 +14,8 @@ use docket_core::calendar::{
     CalendarEvent, Deadline, DeadlineStatus, DueReminder, EventDateEdit, EventKind,
     HrcSessionDates, NewDeadline,
 };
-use docket_core::ErrorKind;
-use tauri::{AppHandle, Manager, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
+use docket_core::export::write;
+use tauri::{AppHandle, Runtime, State};
 
 use crate::db::Db;
 use crate::error::IpcError;
@@ -215,89 +213,33 @@ pub async fn export_ics<R: Runtime>(
             ))
         })
         .await?;
-    let Some(path) = choose_save_path(&app, &default_file_name(state.as_deref())).await? else {
+    let Some(path) = crate::export::choose_save_path(
+        &app,
+        "Export the calendar",
+        &default_file_name(state.as_deref()),
+        ("Calendar (iCalendar)", "ics"),
+    )
+    .await?
+    else {
         return Ok(None);
     };
     let path = with_ics_extension(path);
     let written = path.clone();
-    tauri::async_runtime::spawn_blocking(move || write_replacing(&written, ics.as_bytes()))
+    tauri::async_runtime::spawn_blocking(move || write::write_atomic(&written, ics.as_bytes()))
         .await
-        .map_err(IpcError::internal)?
-        .map_err(|e| IpcError {
-            kind: ErrorKind::Io,
-            message: format!(
-                "Docket could not write {}: {e}. Choose another folder.",
-                path.display()
-            ),
-        })?;
+        .map_err(IpcError::internal)??;
     Ok(Some(path.display().to_string()))
-}
-
-/// Opens the native "save a file" dialog; the path chosen, or `None` when cancelled.
-async fn choose_save_path<R: Runtime>(app: &AppHandle<R>, file_name: &str) -> Res<Option<PathBuf>> {
-    #[cfg(debug_assertions)]
-    if let Some(path) = std::env::var_os(TEST_SAVE_FILE_ENV) {
-        return Ok(Some(PathBuf::from(path)));
-    }
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    let mut dialog = app
-        .dialog()
-        .file()
-        .set_title("Export the calendar")
-        .set_file_name(file_name)
-        .add_filter("Calendar (iCalendar)", &["ics"])
-        .set_can_create_directories(true);
-    if let Some(window) = app.get_webview_window("main") {
-        dialog = dialog.set_parent(&window);
-    }
-    // The dialog runs on its own; the command waits for its answer without blocking a thread.
-    dialog.save_file(move |file| {
-        let _ = tx.send(file);
-    });
-    match rx.await.map_err(IpcError::internal)? {
-        None => Ok(None),
-        Some(file) => file.into_path().map(Some).map_err(|e| {
-            IpcError::invalid_input(format!(
-                "Docket cannot write to this kind of location ({e}). Choose a folder on this computer."
-            ))
-        }),
-    }
 }
 
 /// The file name the save dialog proposes: "Docket calendar - <State>.ics", or "Docket
 /// calendar.ics" for everything. Characters a file name cannot hold, and `..`, are left out.
 pub fn default_file_name(state: Option<&str>) -> String {
-    let state = state.map(safe_file_name_part).unwrap_or_default();
+    let state = state.map(write::safe_name).unwrap_or_default();
     if state.is_empty() {
         "Docket calendar.ics".to_owned()
     } else {
         format!("Docket calendar - {state}.ics")
     }
-}
-
-/// `text` as part of a file name: no path separators, reserved or control characters, no `..`,
-/// spaces collapsed, and no dot or space at either end.
-fn safe_file_name_part(text: &str) -> String {
-    let cleaned: String = text
-        .chars()
-        .map(|c| {
-            if c.is_control() || "/\\:*?\"<>|".contains(c) {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
-    let mut name = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-    while name.contains("..") {
-        name = name.replace("..", ".");
-    }
-    name.trim_matches(|c: char| c == '.' || c == ' ')
-        .chars()
-        .take(120)
-        .collect::<String>()
-        .trim_end_matches(['.', ' '])
-        .to_owned()
 }
 
 /// The chosen path, with `.ics` added when the person typed a name without an extension (the
@@ -312,39 +254,6 @@ fn with_ics_extension(path: PathBuf) -> PathBuf {
     } else {
         with
     }
-}
-
-/// Writes `contents` to `path` through a temporary file in the same folder, renamed over it once
-/// complete: a failure leaves no partial file, and an existing file is replaced whole or not at
-/// all.
-fn write_replacing(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let name = path.file_name().ok_or_else(|| {
-        std::io::Error::new(std::io::ErrorKind::InvalidInput, "this is not a file name")
-    })?;
-    let stamp = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or_default();
-    let temp = path.with_file_name(format!(
-        ".{}.{}-{stamp}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = write_new(&temp, contents).and_then(|()| std::fs::rename(&temp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
-}
-
-/// Writes a new file (never an existing one) and flushes it to the disk.
-fn write_new(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?;
-    file.write_all(contents)?;
-    file.sync_all()
 }
 
 #[cfg(test)]
@@ -383,25 +292,12 @@ mod tests {
         assert!(snooze_until(now, MAX_SNOOZE_MINUTES).is_ok());
         for bad in [0, -5, MAX_SNOOZE_MINUTES + 1, i64::MIN] {
             let err = snooze_until(now, bad).err();
-            assert_eq!(err.map(|e| e.kind), Some(ErrorKind::InvalidInput), "{bad}");
+            assert_eq!(
+                err.map(|e| e.kind),
+                Some(docket_core::ErrorKind::InvalidInput),
+                "{bad}"
+            );
         }
-    }
-
-    #[test]
-    fn a_write_replaces_the_file_whole_and_leaves_no_temporary_file() {
-        let Ok(dir) = tempfile::tempdir() else {
-            panic!("no temporary folder");
-        };
-        let path = dir.path().join("cal.ics");
-        assert!(write_replacing(&path, b"one").is_ok());
-        assert!(write_replacing(&path, b"two").is_ok());
-        assert_eq!(std::fs::read(&path).ok(), Some(b"two".to_vec()));
-        let missing = dir.path().join("no such folder").join("cal.ics");
-        assert!(write_replacing(&missing, b"x").is_err());
-        let names: Vec<_> = std::fs::read_dir(dir.path())
-            .map(|d| d.flatten().map(|e| e.file_name()).collect())
-            .unwrap_or_default();
-        assert_eq!(names, vec![std::ffi::OsString::from("cal.ics")]);
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod commands;
 pub mod db;
 pub mod error;
 pub mod events;
+pub mod export;
 pub mod import;
 pub mod reminders;
 pub mod track;
@@ -84,6 +85,14 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         advocacy::save_meeting,
         advocacy::delete_meeting,
         advocacy::set_state_lobbying,
+        export::export_preview,
+        export::export_document,
+        export::open_export,
+        export::reveal_export,
+        export::organization,
+        export::set_organization_name,
+        export::choose_organization_logo,
+        export::remove_organization_logo,
     ]
 }
 
@@ -105,6 +114,9 @@ pub fn run() {
         // Desktop notifications of reminders, requested from Rust only (`reminders.rs`): no
         // notification permission is granted to the webview.
         .plugin(tauri_plugin_notification::init())
+        // Opens exported files and their folders, from Rust only (`export.rs`) and only for files
+        // this session wrote: no opener permission is granted to the webview.
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let menu = events::menu(app.handle())?;
             app.set_menu(menu)?;
@@ -112,6 +124,7 @@ pub fn run() {
             app.manage(events::AppEvents::new());
             app.manage(import::Imports::new());
             app.manage(reminders::Reminders::new());
+            app.manage(export::Exports::new());
             let path = app
                 .path()
                 .app_data_dir()

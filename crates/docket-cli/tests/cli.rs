@@ -801,3 +801,271 @@ fn calendar_ics_into_a_missing_folder_fails_and_leaves_an_existing_file_alone() 
         std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
 }
+
+/// The paragraph numbers of the recommendations in an exported Markdown file (`**26.1** …`).
+fn md_paragraphs(md: &str) -> Vec<String> {
+    md.lines()
+        .filter_map(|l| l.strip_prefix("**")?.split_once("** "))
+        .map(|(number, _)| number.to_owned())
+        .filter(|n| n.starts_with("26."))
+        .collect()
+}
+
+/// The names in a folder, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn export_writes_markdown_with_every_paragraph_number_and_says_what_it_wrote() {
+    let (dir, db, id) = with_sample();
+    let id = id.to_string();
+    let all = json_of(&ok(
+        &db,
+        &["search", "--review", &id, "--json", "--limit", "1000", ""],
+    ));
+    let expected: std::collections::BTreeSet<String> = all["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["paragraph"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(expected.len(), 347);
+
+    let path = dir.path().join("briefing.md");
+    let out = ok(
+        &db,
+        &[
+            "export",
+            "--review",
+            &id,
+            "--template",
+            "thematic",
+            "--out",
+            path.to_str().unwrap(),
+        ],
+    );
+    let md = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        md.starts_with("# Thematic briefing"),
+        "Markdown, from the extension"
+    );
+    let found: std::collections::BTreeSet<String> = md_paragraphs(&md).into_iter().collect();
+    assert_eq!(found, expected, "every recommendation is in the briefing");
+
+    let kb = std::fs::metadata(&path).unwrap().len().div_ceil(1024);
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some(format!("Wrote {} ({kb} KB)", path.display()).as_str()),
+        "{out}"
+    );
+    let summary: Vec<&str> = lines.collect();
+    assert!(!summary.is_empty(), "the summary's lines follow: {out}");
+    assert!(out.contains("347"), "the summary counts them: {out}");
+    assert_eq!(
+        listing(dir.path()).len(),
+        2,
+        "the database and the file only"
+    );
+
+    // The same as a web page, again from the extension.
+    let page = dir.path().join("briefing.HTML");
+    ok(
+        &db,
+        &[
+            "export",
+            "--review",
+            &id,
+            "--template",
+            "thematic",
+            "--out",
+            page.to_str().unwrap(),
+        ],
+    );
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..100]);
+    assert!(html.contains("<span class=\"paragraph\">26.347</span>"));
+}
+
+#[test]
+fn export_as_csv_writes_utf8_with_a_byte_order_mark() {
+    let (dir, db, id) = with_sample();
+    let path = dir.path().join("matrix data");
+    ok(
+        &db,
+        &[
+            "export",
+            "--review",
+            &id.to_string(),
+            "--template",
+            "matrix",
+            "--format",
+            "csv",
+            "--out",
+            path.to_str().unwrap(),
+        ],
+    );
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(
+        bytes.starts_with(&[0xEF, 0xBB, 0xBF]),
+        "UTF-8 byte order mark first: {:?}",
+        &bytes[..bytes.len().min(8)]
+    );
+    let text = String::from_utf8(bytes[3..].to_vec()).expect("UTF-8");
+    assert!(text.contains("26.346"), "the recommendations' rows");
+}
+
+#[test]
+fn export_refuses_unknown_templates_formats_and_extensions_with_the_choices() {
+    let (dir, db, id) = with_sample();
+    let id = id.to_string();
+    let before = listing(dir.path());
+    let out = dir.path().join("brief.md");
+    let out = out.to_str().unwrap();
+
+    let err = fails(
+        &db,
+        &[
+            "export",
+            "--review",
+            &id,
+            "--template",
+            "briefing",
+            "--out",
+            out,
+        ],
+    );
+    assert!(err.contains("\"briefing\" is not a template"), "{err}");
+    for name in ["thematic", "state", "matrix", "statement", "calendar"] {
+        assert!(err.contains(name), "lists {name}: {err}");
+    }
+
+    let err = fails(
+        &db,
+        &[
+            "export",
+            "--review",
+            &id,
+            "--template",
+            "matrix",
+            "--format",
+            "odt",
+            "--out",
+            out,
+        ],
+    );
+    assert!(err.contains("\"odt\" is not a format"), "{err}");
+    for name in ["docx", "pdf", "md", "html", "csv", "xlsx"] {
+        assert!(err.contains(name), "lists {name}: {err}");
+    }
+
+    let text = dir.path().join("brief.txt");
+    let err = fails(
+        &db,
+        &[
+            "export",
+            "--review",
+            &id,
+            "--template",
+            "matrix",
+            "--out",
+            text.to_str().unwrap(),
+        ],
+    );
+    assert!(err.contains(".txt is not a format"), "{err}");
+    assert!(err.contains("--format"), "says how to choose one: {err}");
+    for name in ["docx", "pdf", "md", "html", "csv", "xlsx"] {
+        assert!(err.contains(name), "lists {name}: {err}");
+    }
+
+    let err = fails(
+        &db,
+        &[
+            "export",
+            "--review",
+            &id,
+            "--template",
+            "matrix",
+            "--state",
+            "Mexico",
+            "--out",
+            out,
+        ],
+    );
+    assert!(err.contains("--template state"), "{err}");
+
+    let missing = (id.parse::<i64>().unwrap() + 1).to_string();
+    let err = fails(
+        &db,
+        &[
+            "export",
+            "--review",
+            &missing,
+            "--template",
+            "matrix",
+            "--out",
+            out,
+        ],
+    );
+    assert!(err.contains("no review"), "{err}");
+    assert_eq!(listing(dir.path()), before, "nothing written");
+}
+
+#[test]
+fn export_into_a_missing_folder_fails_and_leaves_nothing_behind() {
+    let (dir, db, id) = with_sample();
+    let before = listing(dir.path());
+    let path = dir.path().join("no such folder").join("brief.md");
+    let err = fails(
+        &db,
+        &[
+            "export",
+            "--review",
+            &id.to_string(),
+            "--template",
+            "thematic",
+            "--out",
+            path.to_str().unwrap(),
+        ],
+    );
+    assert!(err.contains("does not exist"), "{err}");
+    assert!(err.contains("no such folder"), "names the folder: {err}");
+    assert!(!dir.path().join("no such folder").exists());
+    assert_eq!(listing(dir.path()), before, "nothing left behind");
+}
+
+#[test]
+fn export_state_sheet_of_one_state_has_its_recommendations_only() {
+    let (dir, db, id) = with_sample();
+    let path = dir.path().join("mexico.md");
+    ok(
+        &db,
+        &[
+            "export",
+            "--review",
+            &id.to_string(),
+            "--template",
+            "state",
+            "--state",
+            "Mexico",
+            "--format",
+            "md",
+            "--out",
+            path.to_str().unwrap(),
+        ],
+    );
+    let md = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        md_paragraphs(&md),
+        ["26.108", "26.133", "26.207", "26.310", "26.346"],
+        "Mexico's recommendations in paragraph order: {md}"
+    );
+    let sections: Vec<&str> = md.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(sections, ["## Mexico"], "no other State's section: {md}");
+}

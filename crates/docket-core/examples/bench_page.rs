@@ -56,6 +56,7 @@ fn generated() -> Vec<NewRecommendation> {
             groups_of_persons: vec![],
             sdgs: vec![],
             action_category: Some((i % 5 + 1) as i64),
+            tracking: None,
         })
         .collect()
 }

@@ -143,6 +143,66 @@ pub struct NewRecommendation {
     pub sdgs: Vec<String>,
     /// UPR Info action category, 1 (minimal) to 5 (specific action).
     pub action_category: Option<i64>,
+    /// The organization's tracking, when the source carries it (Docket's own CSV/XLSX export
+    /// read back); `None` for every other source. An import applies it only to the
+    /// recommendations it creates: the tracking of a recommendation already in Docket is kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracking: Option<NewTracking>,
+}
+
+/// The organization's tracking of a recommendation as a file gives it (see
+/// [`NewRecommendation::tracking`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewTracking {
+    /// Priority, if set.
+    pub priority: Option<Priority>,
+    /// What the organization asks of the government.
+    pub our_ask: String,
+    /// Lobbying status.
+    pub lobbying_status: LobbyingStatus,
+    /// Implementation status.
+    pub implementation_status: ImplementationStatus,
+    /// Who in the organization follows it.
+    pub assignee: String,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Free notes.
+    pub notes: String,
+    /// Evidence links, in order (the first is the oldest).
+    pub evidence: Vec<NewEvidence>,
+}
+
+impl Default for NewTracking {
+    /// No tracking: no priority, nothing asked, lobbying not started, implementation not
+    /// assessed, nobody assigned, no tags, notes or evidence (a new recommendation's tracking).
+    fn default() -> Self {
+        NewTracking {
+            priority: None,
+            our_ask: String::new(),
+            lobbying_status: LobbyingStatus::NotStarted,
+            implementation_status: ImplementationStatus::NotAssessed,
+            assignee: String::new(),
+            tags: Vec::new(),
+            notes: String::new(),
+            evidence: Vec::new(),
+        }
+    }
+}
+
+impl NewTracking {
+    /// Whether it says nothing a new recommendation does not already have.
+    pub fn is_empty(&self) -> bool {
+        *self == NewTracking::default()
+    }
+}
+
+/// An evidence link as a file gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewEvidence {
+    /// The address (or file name), kept as text.
+    pub url: String,
+    /// A label (may be empty).
+    pub label: String,
 }
 
 /// A recommending State as stored: the name as written and, when known, the canonical State.
@@ -421,4 +481,52 @@ pub struct NewSavedView {
     pub sort: Sort,
     /// Whether the order is reversed.
     pub descending: bool,
+}
+
+impl Position {
+    /// The word shown to people and written in exports, e.g. "Supported in part".
+    pub fn label(self) -> &'static str {
+        match self {
+            Position::Supported => "Supported",
+            Position::Noted => "Noted",
+            Position::SupportedInPart => "Supported in part",
+            Position::Pending => "Pending",
+        }
+    }
+}
+
+impl Priority {
+    /// The word shown to people and written in exports, e.g. "High".
+    pub fn label(self) -> &'static str {
+        match self {
+            Priority::High => "High",
+            Priority::Medium => "Medium",
+            Priority::Low => "Low",
+        }
+    }
+}
+
+impl LobbyingStatus {
+    /// The words shown to people and written in exports, e.g. "In progress".
+    pub fn label(self) -> &'static str {
+        match self {
+            LobbyingStatus::NotStarted => "Not started",
+            LobbyingStatus::Planned => "Planned",
+            LobbyingStatus::InProgress => "In progress",
+            LobbyingStatus::Achieved => "Achieved",
+            LobbyingStatus::Dropped => "Dropped",
+        }
+    }
+}
+
+impl ImplementationStatus {
+    /// The words shown to people and written in exports, e.g. "Partially implemented".
+    pub fn label(self) -> &'static str {
+        match self {
+            ImplementationStatus::NotAssessed => "Not assessed",
+            ImplementationStatus::NotImplemented => "Not implemented",
+            ImplementationStatus::PartiallyImplemented => "Partially implemented",
+            ImplementationStatus::FullyImplemented => "Fully implemented",
+        }
+    }
 }

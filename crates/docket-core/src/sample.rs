@@ -59,6 +59,7 @@ pub fn recommendations() -> Result<Vec<NewRecommendation>> {
                 groups_of_persons: Vec::new(),
                 sdgs: Vec::new(),
                 action_category: None,
+                tracking: None,
             })
         })
         .collect()

@@ -218,6 +218,7 @@ fn small_batch(texts: &[&str]) -> ImportBatch {
                     groups_of_persons: vec![],
                     sdgs: vec![],
                     action_category: None,
+                    tracking: None,
                 })
                 .collect(),
         }],

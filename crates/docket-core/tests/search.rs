@@ -57,6 +57,7 @@ fn review(state: &str, session: i64, texts: &[&str]) -> (NewReview, Vec<NewRecom
             groups_of_persons: vec![],
             sdgs: vec![],
             action_category: None,
+            tracking: None,
         })
         .collect();
     (review, recs)
@@ -495,6 +496,7 @@ fn fixture() -> (Store, i64, i64) {
             },
             sdgs: vec![format!("{} - GOAL", i % 3 + 1)],
             action_category: (i % 4 != 3).then_some(i as i64 % 5 + 1),
+            tracking: None,
         })
         .collect();
     let paraguay = store.create_review(&review, &recs).unwrap();

@@ -43,6 +43,7 @@ import { FACETS } from '../lib/search/facets';
 import { fold, matchesTerm } from '../lib/search/fold';
 import { ADVOCACY_COMMANDS, FakeAdvocacy } from './fakeAdvocacy';
 import { FakeCalendar } from './fakeCalendar';
+import { EXPORT_COMMANDS, FAKE_LOGO, FakeExport, type ExportRecommendation } from './fakeExport';
 
 export interface FakeOptions {
   /** Recommendations in the sample review (default 347). */
@@ -65,6 +66,8 @@ export interface FakeOptions {
   missedReminders?: DueReminder[];
   /** What the .ics save dialog answers (default: a path in Documents; null: cancelled). */
   icsPath?: string | null;
+  /** The folder the export's save dialog answers (default: Documents; null: cancelled). */
+  exportFolder?: string | null;
   /**
    * A few deadlines around today (one overdue, one with a reminder due, one done), and reminders
    * sent as they come due whenever the calendar is read; a few priorities, a statement being
@@ -572,6 +575,8 @@ export class FakeBackend {
   readonly #calendarDemo: boolean;
   /** Statements, speakers' rates, sessions' time limits, and the lobbying of States. */
   readonly advocacy: FakeAdvocacy;
+  /** Exported documents, and the organization named at their top. */
+  readonly exports: FakeExport;
 
   constructor(options: FakeOptions = {}) {
     this.loaded = options.loaded ?? true;
@@ -623,6 +628,33 @@ export class FakeBackend {
       userName: () => this.userName,
       now: () => Date.now(),
     });
+    this.exports = new FakeExport({
+      reviews: () => (this.loaded ? this.#reviews.map((r) => this.#summary(r)) : []),
+      found: (reviewId, query, filters) =>
+        this.#order({
+          review_id: reviewId,
+          query,
+          filters,
+          sort: 'paragraph',
+          descending: false,
+          facets: false,
+          offset: 0,
+          limit: 0,
+        }).hits.map((rec): ExportRecommendation => ({
+          id: rec.id,
+          review_id: rec.review.summary.id,
+          paragraph: rec.paragraph,
+          text: rec.text,
+          position: rec.position,
+          states: rec.states.map((state) => state.name),
+          themes: rec.themes,
+        })),
+      statements: (reviewId) => this.advocacy.statements(reviewId),
+      statement: (id) => this.advocacy.statement(id),
+      events: (reviewId) => this.calendar.calendar(reviewId).length,
+      folder: options.exportFolder,
+      latencyMs: this.#latencyMs,
+    });
     this.#calendarDemo = options.calendarDemo ?? import.meta.env.MODE !== 'test';
     if (this.#calendarDemo && this.loaded) {
       this.calendar.seedDemo();
@@ -633,6 +665,7 @@ export class FakeBackend {
         else if (rec.id % 17 === 0) rec.tracking.priority = 'low';
       }
       this.advocacy.seedDemo();
+      this.exports.organization = { name: 'Rights Watch Coalition', logo: FAKE_LOGO };
     }
   }
 
@@ -756,6 +789,7 @@ export class FakeBackend {
         return this.icsPath;
       default:
         if (ADVOCACY_COMMANDS.has(command)) return this.advocacy.handle(command, args);
+        if (EXPORT_COMMANDS.has(command)) return this.exports.handle(command, args);
         throw `command ${command} not found`;
     }
   };

@@ -9,6 +9,7 @@ export function advocacyEvents() {
     onopenrecommendation: vi.fn(),
     onstatus: vi.fn(),
     onerror: vi.fn(),
+    onexport: vi.fn(),
   };
 }
 

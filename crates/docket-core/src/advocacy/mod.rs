@@ -306,6 +306,20 @@ string_enum! {
     }
 }
 
+impl StateLobbyingStatus {
+    /// The words shown to people and written in exports, e.g. "Follow-up".
+    pub fn label(self) -> &'static str {
+        match self {
+            StateLobbyingStatus::NotContacted => "Not contacted",
+            StateLobbyingStatus::Planned => "Planned",
+            StateLobbyingStatus::Met => "Met",
+            StateLobbyingStatus::FollowUp => "Follow-up",
+            StateLobbyingStatus::Supportive => "Supportive",
+            StateLobbyingStatus::Unresponsive => "Unresponsive",
+        }
+    }
+}
+
 /// A recommending State as the lobbying pages name it: by ISO code when known, else by the name
 /// as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

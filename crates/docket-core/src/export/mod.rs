@@ -187,30 +187,40 @@ pub fn render(
     today: chrono::NaiveDate,
     progress: &mut dyn FnMut(ExportProgress),
 ) -> crate::Result<Rendered> {
-    progress(ExportProgress {
-        step: "Reading the recommendations".into(),
-        done: 0,
-        total: 0,
-    });
+    progress(step("Reading the recommendations"));
     let built = templates::build(store, request, today)?;
-    let step = |step: &str| ExportProgress {
+    render_built(built, request, progress)
+}
+
+fn step(step: &str) -> ExportProgress {
+    ExportProgress {
         step: step.into(),
         done: 0,
         total: 0,
-    };
+    }
+}
+
+/// Writes a template already built (by [`templates::build`]) in the request's format: the part of
+/// an export that needs no database, so the app runs it without holding the store.
+pub fn render_built(
+    built: templates::Built,
+    request: &ExportRequest,
+    progress: &mut dyn FnMut(ExportProgress),
+) -> crate::Result<Rendered> {
+    use templates::Content;
     let bytes = match (&built.content, request.format) {
-        (templates::Content::Document(doc), ExportFormat::Docx) => {
+        (Content::Document(doc), ExportFormat::Docx) => {
             progress(step("Writing the Word document"));
             docx::render(doc)?
         }
-        (templates::Content::Document(doc), ExportFormat::Pdf) => {
+        (Content::Document(doc), ExportFormat::Pdf) => {
             progress(step("Laying out the PDF"));
             pdf::render(doc)?
         }
-        (templates::Content::Document(doc), ExportFormat::Md) => markdown::render(doc).into_bytes(),
-        (templates::Content::Document(doc), ExportFormat::Html) => html::render(doc).into_bytes(),
-        (templates::Content::Sheet(sheet), ExportFormat::Csv) => sheet::csv(sheet),
-        (templates::Content::Sheet(sheet), ExportFormat::Xlsx) => {
+        (Content::Document(doc), ExportFormat::Md) => markdown::render(doc).into_bytes(),
+        (Content::Document(doc), ExportFormat::Html) => html::render(doc).into_bytes(),
+        (Content::Sheet(sheet), ExportFormat::Csv) => sheet::csv(sheet),
+        (Content::Sheet(sheet), ExportFormat::Xlsx) => {
             let total = sheet.rows.len() as u64;
             sheet::xlsx(sheet, &mut |done| {
                 progress(ExportProgress {
@@ -220,6 +230,7 @@ pub fn render(
                 })
             })?
         }
+        // `templates::build` makes a sheet exactly for the sheet formats.
         _ => {
             return Err(crate::Error::InvalidInput(format!(
                 "A {} cannot be written as {}.",

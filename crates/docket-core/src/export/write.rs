@@ -5,17 +5,28 @@ use std::io::{ErrorKind as IoKind, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::ExportFormat;
 use crate::{Error, Result};
 
 /// The longest file name suggested, before the extension (well under every system's limit).
 const MAX_NAME_CHARS: usize = 100;
 
-/// A file name made from a document's title, safe on Windows, macOS and Linux: no folder
-/// separators, no `..`, none of the characters Windows forbids, no control characters, no
-/// leading or trailing dots or spaces, not one of Windows' reserved names.
-pub fn file_name(title: &str, format: ExportFormat) -> String {
-    let cleaned: String = title
+/// A file name made from a document's title, safe on Windows, macOS and Linux (see
+/// [`safe_name`]), with `extension`; "Docket export" when nothing of the title is left.
+pub fn file_name(title: &str, extension: &str) -> String {
+    let name = safe_name(title);
+    let name = if name.is_empty() {
+        "Docket export".to_owned()
+    } else {
+        name
+    };
+    format!("{name}.{extension}")
+}
+
+/// `text` made safe as (part of) a file name: no folder separators, no `..`, none of the
+/// characters Windows forbids, no control characters, no leading or trailing dots or spaces, not
+/// one of Windows' reserved device names, at most 100 characters. May be empty.
+pub fn safe_name(text: &str) -> String {
+    let cleaned: String = text
         .chars()
         .map(|c| match c {
             '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => ' ',
@@ -23,32 +34,31 @@ pub fn file_name(title: &str, format: ExportFormat) -> String {
             c => c,
         })
         .collect();
-    let mut name = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Words of dots only ("..", ".") were path steps.
+    let mut name = cleaned
+        .split_whitespace()
+        .filter(|w| !w.chars().all(|c| c == '.'))
+        .collect::<Vec<_>>()
+        .join(" ");
     while name.contains("..") {
         name = name.replace("..", ".");
     }
-    let mut name: String = name
+    let name: String = name
         .trim_matches(|c: char| c == '.' || c == ' ')
         .chars()
         .take(MAX_NAME_CHARS)
         .collect();
-    name = name.trim_end_matches(['.', ' ']).to_owned();
+    let name = name.trim_end_matches(['.', ' ']).to_owned();
     let stem = name.split('.').next().unwrap_or("").to_ascii_uppercase();
     let reserved = matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL")
         || ((stem.starts_with("COM") || stem.starts_with("LPT"))
             && stem.len() == 4
             && stem.as_bytes()[3].is_ascii_digit());
-    if name.is_empty() || reserved {
-        name = format!(
-            "Docket export{}",
-            if reserved {
-                format!(" {name}")
-            } else {
-                String::new()
-            }
-        );
+    if reserved {
+        format!("Docket {name}")
+    } else {
+        name
     }
-    format!("{name}.{}", format.extension())
 }
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -137,17 +147,18 @@ mod tests {
 
     #[test]
     fn titles_become_file_names_that_stay_in_the_folder_chosen() {
-        let f = ExportFormat::Docx;
+        let f = "docx";
         assert_eq!(
             file_name("Briefing: USA / 3rd cycle", f),
             "Briefing USA 3rd cycle.docx"
         );
         assert_eq!(file_name("../../etc/passwd", f), "etc passwd.docx");
         assert_eq!(file_name("..", f), "Docket export.docx");
-        assert_eq!(file_name("  . ", ExportFormat::Pdf), "Docket export.pdf");
+        assert_eq!(file_name("  . ", "pdf"), "Docket export.pdf");
         assert_eq!(file_name("a..b", f), "a.b.docx");
-        assert_eq!(file_name("CON", f), "Docket export CON.docx");
-        assert_eq!(file_name("COM1.txt", f), "Docket export COM1.txt.docx");
+        assert_eq!(file_name("CON", f), "Docket CON.docx");
+        assert_eq!(file_name("COM1.txt", f), "Docket COM1.txt.docx");
+        assert_eq!(safe_name(" / .. "), "");
         assert_eq!(
             file_name("Déclaration orale\tلبنان", f),
             "Déclaration orale لبنان.docx"

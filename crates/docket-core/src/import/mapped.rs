@@ -39,8 +39,28 @@
 //!   ("UPR 36", "3rd cycle"); **Date**: `YYYY-MM-DD`, `DD/MM/YYYY`, `DD.MM.YYYY`, "5 November
 //!   2020", an Excel date cell or an Excel serial number.
 //!
-//! Several columns mapped to one field: list fields (States, themes, groups, SDGs) take the
-//! items of all of them; the other fields take the first non-empty cell.
+//! - **Report**: the Working Group report's symbol, a fact of the review (the first row that
+//!   has one gives it).
+//!
+//! The organization's **tracking** columns (priority, our ask, lobbying status, implementation
+//! status, assignee, tags, notes, evidence) are read too, so that Docket's own CSV/XLSX export
+//! (`export::records`) imports back into identical data: its header is recognised as it is,
+//! nothing to map by hand. Priority: high / medium / low or empty; statuses as Docket writes
+//! them ("Not started", "In progress", "Partially implemented"…, or `in_progress`), empty
+//! meaning not started / not assessed; tags split like themes; notes keep their line breaks and
+//! leading spaces; evidence is one link per line, `label <address>`, `<address>` or a bare
+//! address. An unknown word is a problem at its cell and the value is left at its default.
+//! Tracking read from a file is applied only to the recommendations the import creates: a
+//! recommendation already in Docket keeps its own tracking (see `store::import`).
+//!
+//! In CSV text, a cell that starts with `'` followed by `=`, `+`, `-`, `@`, a tab or a carriage
+//! return loses the `'`: Docket's export adds it so that spreadsheets do not run the cell as a
+//! formula ([`unneutralize`]). Workbook cells are read as they are.
+//!
+//! Several columns mapped to one field: list fields (States, themes, groups, SDGs, tags,
+//! evidence) take the items of all of them; the other fields take the first non-empty cell.
+//! [`join_list`], [`join_states`] and [`join_sdgs`] write a list cell that this reader splits
+//! back into the same items.
 //!
 //! Problems carry the line of the CSV text (or the spreadsheet row) and, for a cell, the
 //! spreadsheet column counted from 1 (not a character offset).
@@ -55,7 +75,10 @@ use serde::{Deserialize, Serialize};
 use super::decode::{self, Record};
 use super::upr_info::cycle_of_session;
 use super::{first_number, position_cell, ParsedReview, Problem};
-use crate::domain::{NewRecommendation, NewReview, Position};
+use crate::domain::{
+    ImplementationStatus, LobbyingStatus, NewEvidence, NewRecommendation, NewReview, NewTracking,
+    Position, Priority,
+};
 use crate::states;
 use crate::Error;
 
@@ -89,8 +112,46 @@ pub enum Field {
     ReviewDate,
     /// Where the position comes from, e.g. `A/HRC/46/15/Add.1`.
     PositionSource,
+    /// The Working Group report's symbol, e.g. `A/HRC/46/15` (a fact of the review).
+    ReportSymbol,
+    /// The organization's priority: high, medium, low or empty.
+    Priority,
+    /// What the organization asks of the government.
+    OurAsk,
+    /// Where the organization's lobbying stands (not started, planned, in progress, achieved,
+    /// dropped).
+    LobbyingStatus,
+    /// The organization's assessment of implementation (not assessed, not implemented,
+    /// partially implemented, fully implemented).
+    ImplementationStatus,
+    /// Who in the organization follows the recommendation.
+    Assignee,
+    /// The organization's tags.
+    Tags,
+    /// The organization's notes.
+    Notes,
+    /// Evidence links, one per line, written `label <address>` (or just the address).
+    Evidence,
     /// A column Docket does not read.
     Ignore,
+}
+
+impl Field {
+    /// Whether the field is part of the organization's tracking (applied only to the
+    /// recommendations an import creates).
+    pub fn is_tracking(self) -> bool {
+        matches!(
+            self,
+            Field::Priority
+                | Field::OurAsk
+                | Field::LobbyingStatus
+                | Field::ImplementationStatus
+                | Field::Assignee
+                | Field::Tags
+                | Field::Notes
+                | Field::Evidence
+        )
+    }
 }
 
 /// Which field each column of a file holds.
@@ -301,6 +362,82 @@ const RULES: &[Rule] = &[
             "recomendacion",
         ],
     },
+    // The organization's tracking and the report symbol, as Docket's own export names them
+    // (and a few other words). After the source fields, so that a header that matched one of
+    // those before still does.
+    Rule {
+        field: Field::ReportSymbol,
+        exact: &[
+            "report",
+            "report symbol",
+            "wg report",
+            "working group report",
+            "rapport",
+            "informe",
+        ],
+        contains: &["report symbol"],
+    },
+    Rule {
+        field: Field::Priority,
+        exact: &["priority", "our priority", "priorite", "prioridad"],
+        contains: &["priority", "priorite", "prioridad"],
+    },
+    Rule {
+        field: Field::OurAsk,
+        exact: &[
+            "our ask",
+            "ask",
+            "advocacy ask",
+            "notre demande",
+            "nuestra peticion",
+        ],
+        contains: &["our ask", "advocacy ask"],
+    },
+    Rule {
+        field: Field::LobbyingStatus,
+        exact: &[
+            "lobbying status",
+            "lobbying",
+            "advocacy status",
+            "plaidoyer",
+            "statut du plaidoyer",
+            "incidencia",
+            "estado de la incidencia",
+        ],
+        contains: &["lobbying", "plaidoyer", "incidencia"],
+    },
+    Rule {
+        field: Field::ImplementationStatus,
+        exact: &[
+            "implementation status",
+            "implementation",
+            "mise en oeuvre",
+            "statut de mise en oeuvre",
+            "implementacion",
+            "estado de implementacion",
+        ],
+        contains: &["implementation status", "mise en oeuvre", "implementacion"],
+    },
+    Rule {
+        field: Field::Assignee,
+        exact: &["assignee", "assigned to", "focal point", "responsable"],
+        contains: &["assignee", "assigned to"],
+    },
+    Rule {
+        field: Field::Tags,
+        exact: &["tag", "etiquette", "etiqueta", "mot cle"],
+        contains: &[],
+    },
+    Rule {
+        field: Field::Notes,
+        exact: &["note", "our note", "internal note", "nota"],
+        contains: &[],
+    },
+    Rule {
+        field: Field::Evidence,
+        exact: &["evidence", "evidence link", "preuve", "evidencia"],
+        contains: &["evidence"],
+    },
 ];
 
 /// Folds a header name: lower case, accents removed, punctuation and underscores as spaces,
@@ -492,6 +629,16 @@ pub fn parse_text(text: &str, mapping: &ColumnMapping, review: Option<&NewReview
         }
     }
     let mut result = if header_found {
+        // Docket's own CSV neutralizes cells that would start a formula: undone here.
+        let rows = rows.map(|mut record| {
+            for field in &mut record.fields {
+                if field.starts_with('\'') {
+                    let kept = unneutralize(field).len();
+                    field.drain(..field.len() - kept);
+                }
+            }
+            record
+        });
         read_rows(rows, mapping, review)
     } else {
         let mut result = MappedParse::default();
@@ -663,6 +810,33 @@ struct Columns {
     cycle: Vec<usize>,
     date: Vec<usize>,
     source: Vec<usize>,
+    report: Vec<usize>,
+    priority: Vec<usize>,
+    our_ask: Vec<usize>,
+    lobbying: Vec<usize>,
+    implementation: Vec<usize>,
+    assignee: Vec<usize>,
+    tags: Vec<usize>,
+    notes: Vec<usize>,
+    evidence: Vec<usize>,
+}
+
+impl Columns {
+    /// Whether any column holds the organization's tracking.
+    fn has_tracking(&self) -> bool {
+        [
+            &self.priority,
+            &self.our_ask,
+            &self.lobbying,
+            &self.implementation,
+            &self.assignee,
+            &self.tags,
+            &self.notes,
+            &self.evidence,
+        ]
+        .iter()
+        .any(|c| !c.is_empty())
+    }
 }
 
 /// The first non-empty (trimmed) cell among `columns`, with its column index.
@@ -703,6 +877,15 @@ fn read_rows(
         cycle: mapping.columns_of(Field::Cycle),
         date: mapping.columns_of(Field::ReviewDate),
         source: mapping.columns_of(Field::PositionSource),
+        report: mapping.columns_of(Field::ReportSymbol),
+        priority: mapping.columns_of(Field::Priority),
+        our_ask: mapping.columns_of(Field::OurAsk),
+        lobbying: mapping.columns_of(Field::LobbyingStatus),
+        implementation: mapping.columns_of(Field::ImplementationStatus),
+        assignee: mapping.columns_of(Field::Assignee),
+        tags: mapping.columns_of(Field::Tags),
+        notes: mapping.columns_of(Field::Notes),
+        evidence: mapping.columns_of(Field::Evidence),
     };
     if cols.sur.is_empty() && cols.session.is_empty() && review.is_none() {
         result.problems.push(Problem::general(
@@ -922,10 +1105,19 @@ fn read_rows(
             None => None,
         };
         let position_source = first_cell(&record, &cols.source).map(|(_, s)| s.to_string());
+        let report_symbol = first_cell(&record, &cols.report).map(|(_, s)| s.to_string());
+        let tracking = cols
+            .has_tracking()
+            .then(|| read_tracking(&record, &cols, &mut result.problems));
 
         let Some(acc) = reviews.get_mut(index) else {
             continue;
         };
+        if let Some(symbol) = report_symbol {
+            if acc.review.report_symbol.is_none() {
+                acc.review.report_symbol = Some(symbol);
+            }
+        }
         if let Some(n) = cycle_value {
             if !acc.cycle_from_cell {
                 acc.review.cycle = Some(n);
@@ -961,6 +1153,7 @@ fn read_rows(
             groups_of_persons: groups,
             sdgs,
             action_category,
+            tracking,
         });
     }
 
@@ -1173,6 +1366,227 @@ fn parse_date(cell: &str) -> Option<String> {
     None
 }
 
+/// The organization's tracking read from a row (see the module documentation). Values that are
+/// not understood become problems at their cell and are left at their defaults.
+fn read_tracking(record: &Record, cols: &Columns, problems: &mut Vec<Problem>) -> NewTracking {
+    let line = record.line;
+    let mut tracking = NewTracking::default();
+    if let Some((c, raw)) = first_cell(record, &cols.priority) {
+        match parse_priority(raw) {
+            Some(p) => tracking.priority = p,
+            None => problems.push(Problem::at(
+                line,
+                col(c),
+                format!("Priority \"{raw}\" is not known (high, medium, low): no priority set."),
+            )),
+        }
+    }
+    if let Some((_, raw)) = first_cell(record, &cols.our_ask) {
+        tracking.our_ask = raw.to_string();
+    }
+    if let Some((c, raw)) = first_cell(record, &cols.lobbying) {
+        match parse_lobbying(raw) {
+            Some(s) => tracking.lobbying_status = s,
+            None => problems.push(Problem::at(
+                line,
+                col(c),
+                format!(
+                    "Lobbying status \"{raw}\" is not known (not started, planned, in progress, \
+                     achieved, dropped): taken as not started."
+                ),
+            )),
+        }
+    }
+    if let Some((c, raw)) = first_cell(record, &cols.implementation) {
+        match parse_implementation(raw) {
+            Some(s) => tracking.implementation_status = s,
+            None => problems.push(Problem::at(
+                line,
+                col(c),
+                format!(
+                    "Implementation status \"{raw}\" is not known (not assessed, not \
+                     implemented, partially implemented, fully implemented): taken as not \
+                     assessed."
+                ),
+            )),
+        }
+    }
+    if let Some((_, raw)) = first_cell(record, &cols.assignee) {
+        tracking.assignee = raw.to_string();
+    }
+    for &c in &cols.tags {
+        for t in split_list(record.fields.get(c).map_or("", String::as_str)) {
+            push_unique(&mut tracking.tags, &t);
+        }
+    }
+    // Notes keep their leading spaces and indentation, as Docket stores them; only the end is
+    // trimmed.
+    if let Some(notes) = cols.notes.iter().find_map(|&c| {
+        let v = record.fields.get(c)?.trim_end();
+        (!v.trim_start().is_empty()).then_some(v)
+    }) {
+        tracking.notes = notes.to_string();
+    }
+    for &c in &cols.evidence {
+        let cell = record.fields.get(c).map_or("", String::as_str);
+        for link in cell.lines().filter_map(parse_evidence_line) {
+            if !tracking.evidence.contains(&link) {
+                tracking.evidence.push(link);
+            }
+        }
+    }
+    tracking
+}
+
+/// Reads a priority cell: `Some(None)` for an empty cell (no priority), `None` when the word is
+/// not known.
+fn parse_priority(cell: &str) -> Option<Option<Priority>> {
+    Some(match states::normalize(cell).as_str() {
+        "" | "none" | "no priority" | "aucune" | "ninguna" => None,
+        "high" | "haute" | "elevee" | "alta" => Some(Priority::High),
+        "medium" | "moyenne" | "media" => Some(Priority::Medium),
+        "low" | "basse" | "faible" | "baja" => Some(Priority::Low),
+        _ => return None,
+    })
+}
+
+/// Reads a lobbying status cell (empty: not started); `None` when not known.
+fn parse_lobbying(cell: &str) -> Option<LobbyingStatus> {
+    let folded = states::normalize(cell);
+    if let Some(&s) = LobbyingStatus::ALL
+        .iter()
+        .find(|s| states::normalize(s.as_str()) == folded)
+    {
+        return Some(s);
+    }
+    Some(match folded.as_str() {
+        "" | "not yet started" | "pas commence" | "non commence" | "no iniciado" => {
+            LobbyingStatus::NotStarted
+        }
+        "prevu" | "planifie" | "planificado" | "previsto" => LobbyingStatus::Planned,
+        "ongoing" | "en cours" | "en curso" => LobbyingStatus::InProgress,
+        "done" | "atteint" | "obtenu" | "logrado" | "conseguido" => LobbyingStatus::Achieved,
+        "abandonne" | "abandonado" => LobbyingStatus::Dropped,
+        _ => return None,
+    })
+}
+
+/// Reads an implementation status cell (empty: not assessed); `None` when not known.
+fn parse_implementation(cell: &str) -> Option<ImplementationStatus> {
+    let folded = states::normalize(cell);
+    if let Some(&s) = ImplementationStatus::ALL
+        .iter()
+        .find(|s| states::normalize(s.as_str()) == folded)
+    {
+        return Some(s);
+    }
+    Some(match folded.as_str() {
+        "" | "non evalue" | "no evaluado" => ImplementationStatus::NotAssessed,
+        "non mis en oeuvre" | "no implementado" | "no aplicado" => {
+            ImplementationStatus::NotImplemented
+        }
+        "partially" | "partial" | "partiellement mis en oeuvre" | "parcialmente implementado" => {
+            ImplementationStatus::PartiallyImplemented
+        }
+        "implemented" | "fully" | "mis en oeuvre" | "implementado" => {
+            ImplementationStatus::FullyImplemented
+        }
+        _ => return None,
+    })
+}
+
+/// The characters a CSV cell may not start with unless neutralized (a spreadsheet would take
+/// the cell as a formula): `=`, `+`, `-`, `@`, tab and carriage return.
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Undoes the neutralization of a CSV cell against formula injection: a cell that starts with
+/// `'` followed by one of [`FORMULA_STARTS`] loses the `'` (Docket's CSV export adds it).
+pub fn unneutralize(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
+/// One evidence link as Docket's export writes it: `label <address>`, or `<address>` without a
+/// label; line breaks in either become spaces (the links are written one per line).
+pub fn evidence_line(label: &str, url: &str) -> String {
+    let flat = |s: &str| s.split(['\r', '\n']).collect::<Vec<_>>().join(" ");
+    let (label, url) = (flat(label.trim()), flat(url.trim()));
+    if label.is_empty() {
+        format!("<{url}>")
+    } else {
+        format!("{label} <{url}>")
+    }
+}
+
+/// Reads one line of an evidence cell: `label <address>` (the address is what follows the last
+/// ` <`), `<address>`, or a bare address (no label). `None` for a blank line.
+pub fn parse_evidence_line(line: &str) -> Option<NewEvidence> {
+    let line = strip_mark(line);
+    if line.is_empty() {
+        return None;
+    }
+    if let Some(inner) = line.strip_suffix('>') {
+        let split = if inner.starts_with('<') {
+            Some(0)
+        } else {
+            inner.rfind(" <").map(|i| i + 1)
+        };
+        if let Some(at) = split {
+            let url = inner.get(at + 1..).unwrap_or_default().trim();
+            let label = inner.get(..at).unwrap_or_default().trim();
+            if !url.is_empty() {
+                return Some(NewEvidence {
+                    url: url.to_string(),
+                    label: label.to_string(),
+                });
+            }
+        }
+    }
+    Some(NewEvidence {
+        url: line.to_string(),
+        label: String::new(),
+    })
+}
+
+/// Writes a list as one cell that this reader splits back into the same items: joined with
+/// `"; "`, and ended with `;` when a single item would otherwise be split at its commas.
+/// `split` is the reader's splitter for the column.
+fn join_checked(items: &[String], split: fn(&str) -> Vec<String>) -> String {
+    let joined = items.join("; ");
+    let plain = |s: &String| {
+        !s.contains([',', ';', '|', '\n', '\r'])
+            && !s.starts_with(['-', '•', '*', '·', '–'])
+            && s.trim() == s
+    };
+    if items.iter().all(plain) || split(&joined) == items {
+        return joined;
+    }
+    let ended = format!("{joined};");
+    if split(&ended) == items {
+        ended
+    } else {
+        joined
+    }
+}
+
+/// A themes, groups-of-persons or tags cell that reads back as `items` (see [`join_checked`]):
+/// "Human rights education, trainings & awareness raising" stays one theme.
+pub fn join_list(items: &[String]) -> String {
+    join_checked(items, split_list)
+}
+
+/// A recommending-States cell that reads back as `names`: "Korea, Republic of" stays one State.
+pub fn join_states(names: &[String]) -> String {
+    join_checked(names, split_states)
+}
+
+/// An SDGs cell that reads back as `goals`.
+pub fn join_sdgs(goals: &[String]) -> String {
+    join_checked(goals, split_sdgs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1330,6 +1744,188 @@ mod tests {
                 "16 - PEACE, JUSTICE AND STRONG INSTITUTIONS"
             ]
         );
+    }
+
+    #[test]
+    fn docket_s_own_header_maps_every_column_without_help() {
+        use Field::*;
+        let header: Vec<String> = crate::export::records::COLUMNS
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let m = ColumnMapping::guess(&header);
+        assert_eq!(
+            m.columns,
+            vec![
+                StateUnderReview,
+                Cycle,
+                Session,
+                ReviewDate,
+                ReportSymbol,
+                Paragraph,
+                Text,
+                States,
+                Position,
+                PositionSource,
+                Themes,
+                GroupsOfPersons,
+                Sdgs,
+                ActionCategory,
+                Priority,
+                OurAsk,
+                LobbyingStatus,
+                ImplementationStatus,
+                Assignee,
+                Tags,
+                Notes,
+                Evidence
+            ]
+        );
+        assert!(m.columns.iter().filter(|f| f.is_tracking()).count() == 8);
+    }
+
+    #[test]
+    fn lists_are_joined_so_that_they_split_back_the_same() {
+        let v = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        for items in [
+            v(&["Human rights education, trainings & awareness raising"]),
+            v(&["Rights of the Child, Children"]),
+            v(&[
+                "Death penalty",
+                "Human rights education, trainings & awareness raising",
+            ]),
+            v(&["Women"]),
+            v(&[]),
+        ] {
+            assert_eq!(split_list(&join_list(&items)), items, "{items:?}");
+        }
+        assert_eq!(join_list(&v(&["A", "B"])), "A; B");
+        assert_eq!(
+            join_list(&v(&["Rights of the Child, Children"])),
+            "Rights of the Child, Children;"
+        );
+        for names in [
+            v(&["Korea, Republic of"]),
+            v(&["Mexico", "Korea, Republic of", "Atlantis"]),
+            v(&["Chile"]),
+        ] {
+            assert_eq!(split_states(&join_states(&names)), names, "{names:?}");
+        }
+        for goals in [
+            v(&["16 - PEACE, JUSTICE AND STRONG INSTITUTIONS"]),
+            v(&[
+                "5 - GENDER EQUALITY",
+                "16 - PEACE, JUSTICE AND STRONG INSTITUTIONS",
+            ]),
+        ] {
+            assert_eq!(split_sdgs(&join_sdgs(&goals)), goals, "{goals:?}");
+        }
+    }
+
+    #[test]
+    fn evidence_lines_read_back_as_label_and_address() {
+        for (label, url) in [
+            ("UPR Info brief", "https://upr-info.org/x?a=1&b=2"),
+            ("", "https://example.org"),
+            ("Report <2020> draft", "C:\\files\\report.pdf"),
+            ("Rapport de l'ONG, été", "https://example.org/é"),
+        ] {
+            let line = evidence_line(label, url);
+            assert_eq!(
+                parse_evidence_line(&line),
+                Some(NewEvidence {
+                    url: url.into(),
+                    label: label.into()
+                }),
+                "{line}"
+            );
+        }
+        assert_eq!(
+            parse_evidence_line("  https://bare.example  "),
+            Some(NewEvidence {
+                url: "https://bare.example".into(),
+                label: String::new()
+            })
+        );
+        assert_eq!(parse_evidence_line("   "), None);
+        assert_eq!(evidence_line("two\nlines", "u"), "two lines <u>");
+    }
+
+    #[test]
+    fn neutralized_cells_lose_their_quote_and_others_keep_it() {
+        for start in FORMULA_STARTS {
+            let cell = format!("'{start}rest");
+            assert_eq!(unneutralize(&cell), &cell[1..]);
+        }
+        assert_eq!(unneutralize("'quoted'"), "'quoted'");
+        assert_eq!(unneutralize("l'homme"), "l'homme");
+        assert_eq!(unneutralize("'"), "'");
+    }
+
+    #[test]
+    fn tracking_columns_are_read_and_bad_words_are_problems() {
+        let text = "Paragraph,Recommendation,Priority,Our ask,Lobbying status,Implementation status,Assignee,Tags,Notes,Evidence\n\
+                    1.1,Ratify,High,'=1+1,In progress,partially_implemented,Amina,\"b; A\",\"'-  note\n second\",\"Brief <https://x.org>\n<https://y.org>\"\n\
+                    1.2,Abolish,urgent,,someday,Fully implemented,,,,\n\
+                    1.3,Protect,,,,,,,,\n";
+        let header = header_of_text(text);
+        let mapping = ColumnMapping::guess(&header);
+        let review = NewReview {
+            state_under_review: "Narnia".into(),
+            cycle: None,
+            wg_session: Some(1),
+            review_date: None,
+            report_symbol: None,
+            addendum_symbol: None,
+            adoption_date: None,
+        };
+        let parsed = parse_text(text, &mapping, Some(&review));
+        let recs = &parsed.reviews[0].recommendations;
+        let t = recs[0].tracking.as_ref().unwrap();
+        assert_eq!(t.priority, Some(Priority::High));
+        assert_eq!(t.our_ask, "=1+1");
+        assert_eq!(t.lobbying_status, LobbyingStatus::InProgress);
+        assert_eq!(
+            t.implementation_status,
+            ImplementationStatus::PartiallyImplemented
+        );
+        assert_eq!(t.assignee, "Amina");
+        assert_eq!(t.tags, ["b", "A"]);
+        assert_eq!(t.notes, "-  note\n second");
+        assert_eq!(
+            t.evidence,
+            [
+                NewEvidence {
+                    url: "https://x.org".into(),
+                    label: "Brief".into()
+                },
+                NewEvidence {
+                    url: "https://y.org".into(),
+                    label: String::new()
+                }
+            ]
+        );
+        let t = recs[1].tracking.as_ref().unwrap();
+        assert_eq!(t.priority, None);
+        assert_eq!(t.lobbying_status, LobbyingStatus::NotStarted);
+        assert_eq!(
+            t.implementation_status,
+            ImplementationStatus::FullyImplemented
+        );
+        let cells: Vec<(Option<u64>, Option<u64>)> =
+            parsed.problems.iter().map(|p| (p.line, p.column)).collect();
+        // Line 5: the first row's quoted cells span lines 2 to 4.
+        assert_eq!(cells, [(Some(5), Some(3)), (Some(5), Some(5))]);
+        assert!(parsed.problems[0].message.contains("urgent"));
+        assert!(recs[2].tracking.as_ref().unwrap().is_empty());
+
+        // Without tracking columns, nothing is said about tracking.
+        let plain = parse_text(
+            "Paragraph,Text\n1.1,Ratify\n",
+            &ColumnMapping::guess(&header_of_text("Paragraph,Text\n")),
+            Some(&review),
+        );
+        assert_eq!(plain.reviews[0].recommendations[0].tracking, None);
     }
 
     #[test]

@@ -957,6 +957,7 @@ fn finish_item(
         groups_of_persons: Vec::new(),
         sdgs: Vec::new(),
         action_category: None,
+        tracking: None,
     }
 }
 

@@ -646,6 +646,7 @@ impl Builder {
             groups_of_persons: split_items(cell(c.persons)),
             sdgs: split_items(cell(c.sdgs)),
             action_category: None,
+            tracking: None,
         };
 
         let review_i = *self

@@ -506,6 +506,7 @@ pub fn parse(text: &str) -> UprInfoParse {
                     groups_of_persons: Vec::new(),
                     sdgs: Vec::new(),
                     action_category: action,
+                    tracking: None,
                 };
                 let same_hash = review.by_text.insert(hash, review.recs.len());
                 review.recs.push(RecAcc {

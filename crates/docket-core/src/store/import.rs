@@ -1,5 +1,5 @@
-//! Committing an [`ImportBatch`]: one transaction, all or nothing, never touching the
-//! organization's own fields.
+//! Committing an [`ImportBatch`]: one transaction, all or nothing, never changing the
+//! organization's own work.
 //!
 //! - A review is the same review when its State under review and WG session match (without a
 //!   session: its report symbol; without either: the same State's review that has neither). Its
@@ -8,6 +8,13 @@
 //!   (its text, when the source has no paragraph numbers). Its source fields (text, position,
 //!   States, themes, groups, SDGs, action category) are updated; priority, our ask, statuses,
 //!   assignee, tags, notes, evidence and history are never overwritten.
+//! - Tracking read from a file (Docket's own CSV/XLSX export read back, see
+//!   [`crate::import::mapped`]) is given to the recommendations the import creates, as their
+//!   starting tracking (no history entry, like the rest of a new recommendation). A
+//!   recommendation already in Docket keeps its own tracking, whatever the file says: an import
+//!   never overwrites someone's work. When the file's tracking differs from Docket's, one
+//!   problem says how many recommendations kept theirs. A value Docket would refuse in an edit
+//!   (a note over 100,000 characters, a tag over 200…) is left out, with a problem.
 //! - A preview is the same work rolled back, so what the preview says is what the commit does.
 //! - Before a commit, the database file is copied to `backups/` beside it (`VACUUM INTO`), and
 //!   the import is recorded in `import_log`.
@@ -21,9 +28,12 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     check_action_category, fts, insert_history, insert_labels, insert_review, insert_states, now,
-    Inserter, Store,
+    tracking, Inserter, Store,
 };
-use crate::domain::{NewRecommendation, NewReview, Position};
+use crate::domain::{
+    ImplementationStatus, LobbyingStatus, NewEvidence, NewRecommendation, NewReview, NewTracking,
+    Position, Priority, TrackingEdit,
+};
 use crate::error::{Error, Result};
 use crate::import::{ImportBatch, PositionUpdate};
 use crate::states;
@@ -136,8 +146,9 @@ impl Store {
         // like) make SQLite build a temporary b-tree for each list on every row it writes: about
         // 40% of an import's time. Everything an import writes into those columns is valid by
         // construction (positions and label kinds come from Rust enums and literals, action
-        // categories are range-checked before they are written, priorities and statuses are
-        // never written), so they are not evaluated again while the import runs; every other
+        // categories are range-checked before they are written, priorities and statuses read
+        // from a file come from Rust enums too), so they are not evaluated again while the
+        // import runs; every other
         // constraint (NOT NULL, UNIQUE, foreign keys) is. The setting belongs to the connection,
         // not the transaction: it is put back whether the import succeeds or not.
         tx.pragma_update(None, "ignore_check_constraints", true)?;
@@ -536,6 +547,8 @@ fn apply(
     };
 
     let mut inserter = Inserter::new(tx)?;
+    // Recommendations already in Docket whose tracking in the file differs from theirs.
+    let mut tracking_kept = 0u64;
     for parsed in &batch.reviews {
         let (review_id, created) = match target {
             Some(id) => (id, false),
@@ -571,6 +584,11 @@ fn apply(
             };
             match existing {
                 Some(id) => {
+                    if let Some(theirs) = rec.tracking.as_ref().filter(|t| !t.is_empty()) {
+                        if cleaned(theirs) != stored_tracking(tx, id)? {
+                            tracking_kept += 1;
+                        }
+                    }
                     if update_recommendation(tx, id, rec, &who)? {
                         summary.recommendations_updated += 1;
                         touched.push(id);
@@ -580,6 +598,9 @@ fn apply(
                 }
                 None => {
                     let id = inserter.insert(review_id, rec)?;
+                    if let Some(t) = rec.tracking.as_ref().filter(|t| !t.is_empty()) {
+                        set_tracking(tx, id, &rec.paragraph, t, batch, &mut summary.problems)?;
+                    }
                     summary.recommendations_created += 1;
                     if !paragraph.is_empty() {
                         by_paragraph.insert(Cow::Borrowed(paragraph), id);
@@ -594,6 +615,25 @@ fn apply(
         summary
             .reviews
             .push(imported_review(tx, review_id, created)?);
+    }
+    if tracking_kept > 0 {
+        let (n, verb) = if tracking_kept == 1 {
+            ("1 recommendation".to_owned(), "was")
+        } else {
+            (format!("{tracking_kept} recommendations"), "were")
+        };
+        summary.problems.push(FileProblem {
+            file: batch.file.clone(),
+            line: None,
+            column: None,
+            message: format!(
+                "{n} {verb} already in Docket with other tracking (priority, our ask, statuses, \
+                 assignee, tags, notes or evidence) than in {}: Docket's was kept, as an import \
+                 never overwrites your work. Change them in Docket if the file's are the ones \
+                 you want.",
+                batch.file
+            ),
+        });
     }
 
     if !batch.updates.is_empty() {
@@ -669,6 +709,177 @@ fn apply(
     Ok(summary)
 }
 
+/// Tracking as Docket stores it: texts trimmed as an edit trims them, tags sorted once each,
+/// evidence trimmed without blank addresses.
+fn cleaned(t: &NewTracking) -> NewTracking {
+    let mut tags: Vec<String> = t
+        .tags
+        .iter()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect();
+    tags.sort();
+    tags.dedup();
+    NewTracking {
+        priority: t.priority,
+        our_ask: t.our_ask.trim().to_owned(),
+        lobbying_status: t.lobbying_status,
+        implementation_status: t.implementation_status,
+        assignee: t.assignee.trim().to_owned(),
+        tags,
+        notes: t.notes.trim_end().to_owned(),
+        evidence: t
+            .evidence
+            .iter()
+            .map(|e| NewEvidence {
+                url: e.url.trim().to_owned(),
+                label: e.label.trim().to_owned(),
+            })
+            .filter(|e| !e.url.is_empty())
+            .collect(),
+    }
+}
+
+/// A stored recommendation's tracking, in [`cleaned`]'s shape.
+fn stored_tracking(tx: &Transaction<'_>, id: i64) -> Result<NewTracking> {
+    let bad = |column: usize, value: &str| {
+        rusqlite::Error::FromSqlConversionFailure(
+            column,
+            rusqlite::types::Type::Text,
+            format!("unexpected stored value {value:?}").into(),
+        )
+    };
+    let mut t = tx
+        .prepare_cached(
+            "SELECT priority, our_ask, lobbying_status, implementation_status, assignee, notes
+             FROM recommendation WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            let priority: Option<String> = r.get(0)?;
+            let lobbying: String = r.get(2)?;
+            let implementation: String = r.get(3)?;
+            Ok(NewTracking {
+                priority: match priority {
+                    Some(p) => Some(Priority::parse(&p).ok_or_else(|| bad(0, &p))?),
+                    None => None,
+                },
+                our_ask: r.get(1)?,
+                lobbying_status: LobbyingStatus::parse(&lobbying)
+                    .ok_or_else(|| bad(2, &lobbying))?,
+                implementation_status: ImplementationStatus::parse(&implementation)
+                    .ok_or_else(|| bad(3, &implementation))?,
+                assignee: r.get(4)?,
+                tags: Vec::new(),
+                notes: r.get(5)?,
+                evidence: Vec::new(),
+            })
+        })?;
+    t.tags = tx
+        .prepare_cached(
+            "SELECT value FROM recommendation_label WHERE recommendation_id = ?1 AND kind = 'tag'
+             ORDER BY value",
+        )?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    t.evidence = tx
+        .prepare_cached(
+            "SELECT url, label FROM evidence_link WHERE recommendation_id = ?1 ORDER BY id",
+        )?
+        .query_map([id], |r| {
+            Ok(NewEvidence {
+                url: r.get(0)?,
+                label: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(t)
+}
+
+/// Gives a recommendation the import has just created the tracking read from the file (see the
+/// module documentation). Values an edit would refuse are left out, each with a problem.
+fn set_tracking(
+    tx: &Transaction<'_>,
+    id: i64,
+    paragraph: &str,
+    from_file: &NewTracking,
+    batch: &ImportBatch,
+    problems: &mut Vec<FileProblem>,
+) -> Result<()> {
+    let t = cleaned(from_file);
+    let mut accepted = |edit: TrackingEdit| -> bool {
+        match tracking::validate(&edit) {
+            Ok(()) => true,
+            Err(e) => {
+                let which = if paragraph.trim().is_empty() {
+                    "A recommendation".to_owned()
+                } else {
+                    format!("Recommendation {}", paragraph.trim())
+                };
+                problems.push(FileProblem {
+                    file: batch.file.clone(),
+                    line: None,
+                    column: None,
+                    message: format!("{which}: {e} That value was not imported."),
+                });
+                false
+            }
+        }
+    };
+    let our_ask = if accepted(TrackingEdit::OurAsk(t.our_ask.clone())) {
+        t.our_ask.as_str()
+    } else {
+        ""
+    };
+    let notes = if accepted(TrackingEdit::Notes(t.notes.clone())) {
+        t.notes.as_str()
+    } else {
+        ""
+    };
+    let assignee = if accepted(TrackingEdit::Assignee(t.assignee.clone())) {
+        t.assignee.as_str()
+    } else {
+        ""
+    };
+    tx.prepare_cached(
+        "UPDATE recommendation SET priority = ?2, our_ask = ?3, lobbying_status = ?4,
+             implementation_status = ?5, assignee = ?6, notes = ?7
+         WHERE id = ?1",
+    )?
+    .execute(rusqlite::params![
+        id,
+        t.priority.map(Priority::as_str),
+        our_ask,
+        t.lobbying_status.as_str(),
+        t.implementation_status.as_str(),
+        assignee,
+        notes,
+    ])?;
+    let tags: Vec<String> = t
+        .tags
+        .iter()
+        .filter(|tag| accepted(TrackingEdit::AddTag((*tag).clone())))
+        .cloned()
+        .collect();
+    insert_labels(tx, id, "tag", &tags)?;
+    let added_at = now();
+    let mut evidence = tx.prepare_cached(
+        "INSERT INTO evidence_link (recommendation_id, url, label, added_at) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for link in &t.evidence {
+        if accepted(TrackingEdit::AddEvidence {
+            url: link.url.clone(),
+            label: link.label.clone(),
+        }) {
+            evidence.execute(rusqlite::params![id, link.url, link.label, added_at])?;
+        }
+    }
+    if !our_ask.is_empty() || !notes.is_empty() {
+        // The index row was written with the new recommendation, before its ask and notes.
+        fts::refresh(tx, id)?;
+    }
+    Ok(())
+}
+
 /// The review a document belongs to: `A/HRC/59/15/Add.1` and `A/HRC/59/15` both name the review
 /// whose report is `A/HRC/59/15`.
 fn review_for_document(tx: &Transaction<'_>, document: Option<&str>) -> Result<Option<i64>> {
@@ -701,6 +912,7 @@ fn apply_update(tx: &Transaction<'_>, id: i64, update: &PositionUpdate, who: &st
         groups_of_persons: update.groups_of_persons.clone(),
         sdgs: update.sdgs.clone(),
         action_category: None,
+        tracking: None,
     };
     update_recommendation(tx, id, &rec, who)
 }

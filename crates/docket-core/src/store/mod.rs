@@ -696,6 +696,7 @@ mod tests {
                 groups_of_persons: strings(&["Women", "Death penalty"]),
                 sdgs: strings(&["5 - GENDER EQUALITY"]),
                 action_category: Some(4),
+                tracking: None,
             },
             NewRecommendation {
                 paragraph: "1.2".into(),
@@ -707,6 +708,7 @@ mod tests {
                 groups_of_persons: Vec::new(),
                 sdgs: Vec::new(),
                 action_category: None,
+                tracking: None,
             },
         ];
         store

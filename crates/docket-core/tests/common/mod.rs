@@ -48,6 +48,7 @@ pub fn rec(paragraph: &str, text: &str, states: &[&str], themes: &[&str]) -> New
         groups_of_persons: Vec::new(),
         sdgs: Vec::new(),
         action_category: None,
+        tracking: None,
     }
 }
 

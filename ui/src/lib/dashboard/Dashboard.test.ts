@@ -61,6 +61,7 @@ function setup(search = stubSearch(), review = REVIEW) {
   const onopen = vi.fn();
   const onerror = vi.fn();
   const onopencalendar = vi.fn();
+  const onexport = vi.fn();
   const user = userEvent.setup();
   const view = render(Dashboard, {
     review,
@@ -69,8 +70,9 @@ function setup(search = stubSearch(), review = REVIEW) {
     onerror,
     calendarVersion: 1,
     onopencalendar,
+    onexport,
   });
-  return { search, onopen, onerror, onopencalendar, user, view };
+  return { search, onopen, onerror, onopencalendar, onexport, user, view };
 }
 
 beforeEach(() => {
@@ -254,6 +256,21 @@ describe('Dashboard', () => {
     view.unmount();
     expect(drawn()).toHaveLength(4);
     for (const chart of drawn()) expect(chart.destroy).toHaveBeenCalled();
+  });
+});
+
+describe('Dashboard export', () => {
+  it('exports the whole review, with the States it counted to choose one from', async () => {
+    const all = result(347, { ...ALL.facets, state: { Mexico: 12, Algeria: 30, France: 0 } });
+    const { user, onexport } = setup(stubSearch(all));
+    await screen.findByTestId('dashboard-totals');
+    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    expect(onexport).toHaveBeenCalledWith({
+      reviewId: REVIEW.id,
+      templates: ['thematic', 'state', 'matrix', 'calendar'],
+      template: 'thematic',
+      states: ['Algeria', 'Mexico'],
+    });
   });
 });
 

@@ -41,6 +41,11 @@ import type {
   StatementSummary,
   StatementVersion,
   VersionDiff,
+  ExportDone,
+  ExportProgress,
+  ExportRequest,
+  ExportSummary,
+  OrganizationInfo,
 } from './types';
 
 /** Calls a command; rejects only with a normalized IpcError. */
@@ -233,6 +238,38 @@ export const api = {
 
   setStateLobbying: (state: StateKey, status: StateLobbyingStatus, notes: string): Promise<void> =>
     call('set_state_lobbying', { state, status, notes }),
+
+  /** What an export will write (its title, counts, lines), without writing anything. */
+  exportPreview: (request: ExportRequest): Promise<ExportSummary> =>
+    call('export_preview', { request }),
+
+  /**
+   * Opens the native save dialog, then makes and writes the document; resolves to the file
+   * written, or null when the save dialog was cancelled.
+   */
+  exportDocument: (
+    request: ExportRequest,
+    onProgress: (progress: ExportProgress) => void,
+  ): Promise<ExportDone | null> =>
+    call('export_document', { request, onProgress: new Channel<ExportProgress>(onProgress) }),
+
+  /** Opens a file just exported with its app (Word, the PDF reader…). */
+  openExport: (id: number): Promise<void> => call('open_export', { id }),
+
+  /** Shows a file just exported in the file manager. */
+  revealExport: (id: number): Promise<void> => call('reveal_export', { id }),
+
+  /** The organization named at the top of exported documents: its name and logo. */
+  organization: (): Promise<OrganizationInfo> => call('organization'),
+
+  /** Sets the organization's name ('' removes it); resolves to the organization as saved. */
+  setOrganizationName: (name: string): Promise<OrganizationInfo> =>
+    call('set_organization_name', { name }),
+
+  /** Opens the native file dialog for a PNG or JPEG logo; null when cancelled. */
+  chooseOrganizationLogo: (): Promise<OrganizationInfo | null> => call('choose_organization_logo'),
+
+  removeOrganizationLogo: (): Promise<OrganizationInfo> => call('remove_organization_logo'),
 
   /** Menu choices and files dropped on the window arrive through `handler`. */
   subscribeAppEvents: (handler: (event: AppEvent) => void): Promise<void> =>

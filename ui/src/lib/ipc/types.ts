@@ -677,3 +677,75 @@ export interface StateRank {
   /** Why it ranks there, in words. */
   why: string;
 }
+
+// Export (crates/docket-core/src/export/mod.rs, store/organization.rs).
+
+/** What kind of document an export makes. */
+export type ExportTemplate = 'thematic' | 'state' | 'matrix' | 'statement' | 'calendar';
+export type ExportFormat = 'docx' | 'pdf' | 'md' | 'html' | 'csv' | 'xlsx';
+
+export interface ExportRequest {
+  template: ExportTemplate;
+  format: ExportFormat;
+  review_id: number;
+  /** Search words narrowing the review's recommendations ('' = none). */
+  query: string;
+  /** Search filters narrowing them further, as in SearchRequest. */
+  filters: FacetFilter[];
+  /** A selection: only these recommendations (of the review); null = as searched. */
+  ids: number[] | null;
+  /** The State template: one State (by name), or null for one section per State. */
+  state: string | null;
+  /** The statement template: one statement, or null for every statement of the review. */
+  statement_id: number | null;
+}
+
+/** What an export will write, shown before the save dialog opens. */
+export interface ExportSummary {
+  title: string;
+  /** The file name suggested in the save dialog. */
+  file_name: string;
+  recommendations: number;
+  /** Recommending States (State template), else 0. */
+  states: number;
+  /** Statements (statement template), else 0. */
+  statements: number;
+  /** Dates and deadlines (calendar template), else 0. */
+  events: number;
+  /** The matrix's words, counted as for a stakeholder submission (matrix only). */
+  words: number | null;
+  /** What will be written, in words, e.g. "42 recommendations in 9 themes". */
+  lines: string[];
+}
+
+export interface ExportProgress {
+  /** What is being done, e.g. "Laying out the PDF". */
+  step: string;
+  /** Units done and in all; both 0 when the step has no count. */
+  done: number;
+  total: number;
+}
+
+/** A file written: open it or show it with `id` (the webview never handles paths itself). */
+export interface ExportDone {
+  id: number;
+  path: string;
+  file_name: string;
+  bytes: number;
+}
+
+export interface OrganizationLogo {
+  format: 'png' | 'jpeg';
+  /** Pixels. */
+  width: number;
+  height: number;
+  /** The image, to show it (data:image/png;base64,…). */
+  data_url: string;
+}
+
+/** The organization named at the top of every exported document. */
+export interface OrganizationInfo {
+  /** Empty when not set. */
+  name: string;
+  logo: OrganizationLogo | null;
+}

@@ -1,5 +1,6 @@
 // What the app gives its modes of one review or all (calendar, statements, lobbying) and the
 // parts they open.
+import type { ExportAsk } from '../export/request';
 import type { IpcError, ReviewSummary } from '../ipc/types';
 
 /** The reviews, the one a mode shows, and the choice of another. */
@@ -19,4 +20,6 @@ export interface AdvocacyEvents {
   /** A message for the status line. */
   onstatus: (text: string) => void;
   onerror: (error: IpcError) => void;
+  /** Export… was pressed: the app opens the export dialog for this. */
+  onexport: (ask: ExportAsk) => void;
 }

@@ -1,16 +1,41 @@
 import { tick } from 'svelte';
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../ipc/api';
-import { nameProblem } from './name';
+import type { OrganizationInfo } from '../ipc/types';
+import { nameProblem, organizationNameProblem } from './name';
 import SettingsDialog from './SettingsDialog.svelte';
 
 vi.mock('../ipc/api', () => ({
-  api: { hrcSessions: vi.fn(), setHrcSession: vi.fn(), resetHrcSession: vi.fn() },
+  api: {
+    hrcSessions: vi.fn(),
+    setHrcSession: vi.fn(),
+    resetHrcSession: vi.fn(),
+    organization: vi.fn(),
+    setOrganizationName: vi.fn(),
+    chooseOrganizationLogo: vi.fn(),
+    removeOrganizationLogo: vi.fn(),
+  },
 }));
 
+const LOGO: NonNullable<OrganizationInfo['logo']> = {
+  format: 'png',
+  width: 400,
+  height: 120,
+  data_url: 'data:image/png;base64,iVBORw0KGgo=',
+};
+
 beforeEach(() => {
+  for (const command of [
+    api.organization,
+    api.setOrganizationName,
+    api.chooseOrganizationLogo,
+    api.removeOrganizationLogo,
+  ]) {
+    vi.mocked(command).mockReset();
+  }
+  vi.mocked(api.organization).mockResolvedValue({ name: 'Rights Watch', logo: null });
   vi.mocked(api.hrcSessions).mockResolvedValue([
     { number: 58, opens: '2025-02-24', closes: '2025-04-04', edited: false, estimated: false },
   ]);
@@ -47,6 +72,16 @@ describe('nameProblem', () => {
     expect(nameProblem('')).toBe('Enter your name: it cannot be empty.');
     expect(nameProblem('   ')).toBe('Enter your name: it cannot be empty.');
     expect(nameProblem('a'.repeat(101))).toBe('Use at most 100 characters (this name has 101).');
+  });
+});
+
+describe('organizationNameProblem', () => {
+  it('accepts an empty name and up to 200 characters, spaces tidied', () => {
+    expect(organizationNameProblem('')).toBeNull();
+    expect(organizationNameProblem(`  ${'é'.repeat(100)}   ${'a'.repeat(99)}  `)).toBeNull();
+    expect(organizationNameProblem('a'.repeat(201))).toBe(
+      'Use at most 200 characters (this name has 201). An abbreviation is fine.',
+    );
   });
 });
 
@@ -189,5 +224,102 @@ describe('SettingsDialog', () => {
     dialog.focus();
     await user.tab({ shift: true });
     expect(last).toHaveFocus();
+  });
+});
+
+describe('SettingsDialog organization', () => {
+  it('shows the organization’s name and saves it on its own', async () => {
+    vi.mocked(api.setOrganizationName).mockResolvedValue({
+      name: 'Rights Watch Coalition',
+      logo: null,
+    });
+    const { user, onsave } = setup();
+    const name = await screen.findByTestId('settings-org-name');
+    expect(name).toHaveValue('Rights Watch');
+    expect(name).toHaveAccessibleName('Organization name (shown at the top of exported documents)');
+    expect(screen.getByTestId('settings-logo-none')).toHaveTextContent('No logo');
+    expect(screen.queryByTestId('settings-logo-remove')).not.toBeInTheDocument();
+    await user.clear(name);
+    await user.type(name, '  Rights   Watch Coalition ');
+    await user.click(screen.getByTestId('settings-org-save'));
+    expect(api.setOrganizationName).toHaveBeenCalledWith('Rights Watch Coalition');
+    expect(await screen.findByTestId('settings-org-saved')).toHaveTextContent('Saved');
+    expect(name).toHaveValue('Rights Watch Coalition');
+    // The user's own name is another Save.
+    expect(onsave).not.toHaveBeenCalled();
+  });
+
+  it('does not save a name too long, and shows why the app refused one', async () => {
+    vi.mocked(api.setOrganizationName).mockRejectedValue({
+      kind: 'database',
+      message: 'The name could not be saved: the disk is full.',
+    });
+    const { user } = setup();
+    const name = await screen.findByTestId('settings-org-name');
+    await user.type(name, 'x'.repeat(200));
+    expect(screen.getByTestId('settings-org-name-problem')).toHaveTextContent(
+      'Use at most 200 characters',
+    );
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    await user.click(screen.getByTestId('settings-org-save'));
+    expect(api.setOrganizationName).not.toHaveBeenCalled();
+    expect(name).toHaveFocus();
+
+    await user.clear(name);
+    await user.type(name, 'Rights Watch{Enter}');
+    expect(api.setOrganizationName).toHaveBeenCalledWith('Rights Watch');
+    expect(await screen.findByTestId('settings-org-error')).toHaveTextContent(
+      'The name could not be saved: the disk is full.',
+    );
+    expect(screen.queryByTestId('settings-org-saved')).not.toBeInTheDocument();
+  });
+
+  it('chooses a logo, shows it, says why a file was refused, and removes it', async () => {
+    vi.mocked(api.chooseOrganizationLogo)
+      .mockResolvedValueOnce(null)
+      .mockResolvedValueOnce({ name: 'Rights Watch', logo: LOGO })
+      .mockRejectedValueOnce({
+        kind: 'invalid_input',
+        message: 'This file is not a PNG or JPEG image. Choose the logo as a .png or .jpg file.',
+      });
+    vi.mocked(api.removeOrganizationLogo).mockResolvedValue({ name: 'Rights Watch', logo: null });
+    const { user } = setup();
+    const choose = await screen.findByTestId('settings-logo-choose');
+    expect(choose).toHaveTextContent('Choose logo…');
+    // Cancelled: nothing changes, nothing is said.
+    await user.click(choose);
+    expect(api.chooseOrganizationLogo).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('settings-logo-none')).toBeInTheDocument();
+
+    await user.click(choose);
+    const preview = await screen.findByTestId('settings-logo-preview');
+    expect(preview).toHaveAttribute('src', LOGO.data_url);
+    expect(preview).toHaveAccessibleName('Organization logo');
+    expect(screen.getByTestId('settings-logo-size')).toHaveTextContent('PNG, 400 × 120 pixels');
+
+    await user.click(screen.getByTestId('settings-logo-choose'));
+    expect(await screen.findByTestId('settings-logo-error')).toHaveTextContent(
+      'This file is not a PNG or JPEG image. Choose the logo as a .png or .jpg file.',
+    );
+    expect(screen.getByTestId('settings-logo-preview')).toBeInTheDocument();
+
+    await user.click(screen.getByTestId('settings-logo-remove'));
+    await waitFor(() =>
+      expect(screen.queryByTestId('settings-logo-preview')).not.toBeInTheDocument(),
+    );
+    expect(api.removeOrganizationLogo).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId('settings-logo-error')).not.toBeInTheDocument();
+  });
+
+  it('says when the organization could not be loaded, and tries again', async () => {
+    vi.mocked(api.organization)
+      .mockRejectedValueOnce({ kind: 'database', message: 'The database is busy.' })
+      .mockResolvedValueOnce({ name: '', logo: LOGO });
+    const { user } = setup();
+    const failed = await screen.findByTestId('settings-org-failed');
+    expect(failed).toHaveTextContent('The database is busy.');
+    await user.click(within(failed).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByTestId('settings-logo-preview')).toBeInTheDocument();
+    expect(screen.getByTestId('settings-org-name')).toHaveValue('');
   });
 });

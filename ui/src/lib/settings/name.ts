@@ -11,3 +11,20 @@ export function nameProblem(name: string): string | null {
   }
   return null;
 }
+
+/** As crates/docket-core/src/store/organization.rs `MAX_ORGANIZATION_NAME`. */
+export const ORGANIZATION_NAME_MAX = 200;
+
+/** The organization's name as it is saved: spaces tidied (empty removes it from documents). */
+export function tidyOrganizationName(name: string): string {
+  return name.split(/\s+/u).filter(Boolean).join(' ');
+}
+
+/** What is wrong with an organization's name, in words; null when it can be saved (even empty). */
+export function organizationNameProblem(name: string): string | null {
+  const length = [...tidyOrganizationName(name)].length;
+  if (length > ORGANIZATION_NAME_MAX) {
+    return `Use at most ${ORGANIZATION_NAME_MAX} characters (this name has ${length}). An abbreviation is fine.`;
+  }
+  return null;
+}

@@ -322,3 +322,29 @@ describe('StatementEditor: delete and rehearse', () => {
     expect(screen.getByTestId('rehearse')).toHaveFocus();
   });
 });
+
+describe('StatementEditor: export', () => {
+  it('saves what was typed, then asks the app to export this statement', async () => {
+    const { user, props, backend } = setup({ title: 'On the adoption' });
+    await user.type(screen.getByTestId('statement-text'), 'Thank you.');
+    await user.click(screen.getByTestId('statement-export'));
+    await waitFor(() => expect(props.onexport).toHaveBeenCalledTimes(1));
+    expect(savedContent(backend)?.text).toBe('Thank you.');
+    expect(props.onexport).toHaveBeenCalledWith({
+      reviewId: 1,
+      templates: ['statement'],
+      template: 'statement',
+      statementId: 1,
+      statementTitle: 'On the adoption',
+    });
+  });
+
+  it('says why a statement without a review cannot be exported', async () => {
+    const { user, props } = setup({ review_id: null, debate: 'Item 4 general debate' });
+    await user.click(screen.getByTestId('statement-export'));
+    expect(props.onexport).not.toHaveBeenCalled();
+    expect(props.onstatus).toHaveBeenCalledWith(
+      'Choose the statement’s review first: Docket exports a statement with its review.',
+    );
+  });
+});
