@@ -459,6 +459,25 @@ async fn screenshots_for_the_user_guide() {
     wait_for(&c, &slice("position", "noted")).await;
     wait_for(&c, &testid("next-deadline")).await;
     shoot("dashboard").await;
+    click(&c, "dashboard-export").await;
+    wait_for(&c, &testid("export-dialog")).await;
+    set_value(&c, "export-format", "pdf").await;
+    wait_text(&c, &testid("export-summary"), |t| t.contains("347")).await;
+    shoot("export").await;
+    c.active_element()
+        .await
+        .unwrap()
+        .send_keys(&Key::Escape.to_string())
+        .await
+        .unwrap();
+    let deadline = std::time::Instant::now() + support::UI_TIMEOUT;
+    while c.find(Locator::Css(&testid("export-dialog"))).await.is_ok() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "Esc closes the export dialog"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
     click(&c, "mode-history").await;
     wait_for(&c, &testid("change")).await;
     shoot("history").await;
@@ -1112,5 +1131,99 @@ async fn a_statement_over_its_time_quotes_recommendations_and_registers_and_mexi
         );
     }
     assert_eq!(shown, mexico);
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs an X display and tauri-driver: run `make test-e2e`"]
+async fn a_briefing_of_a_search_is_exported_as_pdf_and_opened() {
+    let home = tempfile::tempdir().unwrap();
+    let pdf = home.path().join("torture briefing.pdf");
+    let opened = home.path().join("opened.log");
+    let driver = Driver::start_with_env(
+        home.path(),
+        &[
+            ("DOCKET_TEST_SAVE_FILE", pdf.to_str().unwrap()),
+            ("DOCKET_TEST_OPEN", opened.to_str().unwrap()),
+        ],
+    );
+    // The sample, with the organization's name set in Settings beforehand.
+    let found = {
+        let mut store = Store::open(&driver.db_path()).unwrap();
+        let review = docket_core::sample::load(&mut store).unwrap();
+        store.set_organization_name("Rights Watchers").unwrap();
+        let ids = store
+            .search_ids(&docket_core::store::search::SearchRequest {
+                review_id: Some(review),
+                query: "torture".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        ids.iter()
+            .map(|&id| store.recommendation(id).unwrap().paragraph)
+            .collect::<Vec<_>>()
+    };
+    assert!(found.len() > 3, "{found:?}");
+
+    let c = driver.launch(app()).await;
+    wait_text(&c, &testid("rec-count"), |t| t.contains("347")).await;
+    let search = wait_for(&c, &testid("search-box")).await;
+    search.click().await.unwrap();
+    search.send_keys("torture").await.unwrap();
+    wait_text(&c, &testid("rec-count"), |t| {
+        first_number(t) == Some(found.len() as i64)
+    })
+    .await;
+
+    // Export… the search as a thematic briefing in PDF: the summary says what will be written.
+    click(&c, "export-button").await;
+    wait_for(&c, &testid("export-dialog")).await;
+    set_value(&c, "export-template", "thematic").await;
+    set_value(&c, "export-format", "pdf").await;
+    wait_text(&c, &testid("export-summary"), |t| {
+        t.contains(&format!(
+            "{} recommendations found for “torture”",
+            found.len()
+        ))
+    })
+    .await;
+    click(&c, "export-save").await;
+    wait_text(&c, &testid("export-done"), |t| {
+        t.contains("torture briefing.pdf")
+    })
+    .await;
+
+    // The file holds the organization, and every recommendation found, by paragraph number.
+    let text =
+        docket_core::import::extract::pdf_text(&std::fs::read(&pdf).unwrap(), "brief.pdf").unwrap();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Rights Watchers"), "{flat}");
+    assert!(flat.contains("Thematic briefing"), "{flat}");
+    for paragraph in &found {
+        assert!(flat.contains(paragraph.as_str()), "{paragraph} in {flat}");
+    }
+    let names: Vec<String> = std::fs::read_dir(home.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.ends_with(".part")), "{names:?}");
+
+    // Open and Show in folder go to the system with the file written, and nothing else.
+    click(&c, "export-open-file").await;
+    click(&c, "export-show-folder").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let log = loop {
+        let log = std::fs::read_to_string(&opened).unwrap_or_default();
+        if log.lines().count() == 2 {
+            break log;
+        }
+        assert!(std::time::Instant::now() < deadline, "not opened: {log}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    assert_eq!(
+        log,
+        format!("open {0}\nreveal {0}\n", pdf.display()),
+        "the file written is opened, then shown in its folder"
+    );
     c.close().await.unwrap();
 }

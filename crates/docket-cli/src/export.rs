@@ -3,9 +3,7 @@
 //! at all.
 
 use std::path::Path;
-use std::time::SystemTime;
 
-use docket_core::calendar::reminders::{format_utc, parse_utc};
 use docket_core::export::{self, write, ExportFormat, ExportRequest, Template};
 use docket_core::{Error, Store};
 
@@ -134,16 +132,9 @@ pub fn request(args: &Args) -> Result<ExportRequest, Error> {
 /// "Wrote PATH (N KB)" and the summary's lines.
 pub fn run(store: &Store, args: &Args) -> Result<String, Error> {
     let request = request(args)?;
-    // The date printed on the document. docket-cli has no calendar library of its own, so this
-    // is today's date in UTC, read through the core's own time functions.
-    let now = parse_utc(&format_utc(SystemTime::now().into())).ok_or_else(|| {
-        Error::InvalidInput(
-            "Docket could not read today's date from the computer's clock. Check the clock's \
-             date and time, and export again."
-                .into(),
-        )
-    })?;
-    let rendered = export::render(store, &request, now.date_naive(), &mut |_| {})?;
+    // The date printed on the document: today where the user is.
+    let today = chrono::Local::now().date_naive();
+    let rendered = export::render(store, &request, today, &mut |_| {})?;
     write::write_atomic(&args.out, &rendered.bytes)?;
     if let Some(note) = extension_note(&args.out, request.format) {
         eprintln!("{note}");

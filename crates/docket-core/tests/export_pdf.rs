@@ -22,7 +22,11 @@ fn date() -> NaiveDate {
 
 fn shot(name: &str, bytes: &[u8]) {
     if let Some(dir) = std::env::var_os("DOCKET_PDF_SHOTS") {
-        std::fs::write(std::path::Path::new(&dir).join(format!("{name}.pdf")), bytes).unwrap();
+        std::fs::write(
+            std::path::Path::new(&dir).join(format!("{name}.pdf")),
+            bytes,
+        )
+        .unwrap();
     }
 }
 
@@ -204,6 +208,7 @@ fn full_doc() -> Document {
                 rows: vec![
                     vec!["Women's rights".into(), "12".into(), "3".into()],
                     vec!["Right to education <edu>".into(), "7".into(), "1".into()],
+                    vec!["https://www.ohchr.org/en/hr-bodies/upr/us-index?some_really_long_query=abcdefghijklmnopqrstuvwxyz0123456789".into(), "https://www.ohchr.org/en/hr-bodies/upr/us-index".into(), "Ünïcödé".into()],
                 ],
             },
             Block::PageBreak,
@@ -252,6 +257,8 @@ fn every_block_comes_back_as_text() {
         "Bulleted point * two_",
         "Theme Supported Noted",
         "Right to education <edu> 7 1",
+        "https://www.ohchr.org/en/hr-bodies/upr/us-index?some_really_long_query=\
+         abcdefghijklmnopqrstuvwxyz0123456789",
         "[0:30]",
         "Thank you, Madam President.",
         "Droits Égaux International",
@@ -326,8 +333,16 @@ fn without_an_organization_there_is_no_header() {
     let pages = pages_of(&bytes);
     assert_eq!(pages.len(), 2);
     // Each page starts with its own content: the title, then the heading after the break.
-    assert!(flat(&pages[0]).starts_with("Thematic briefing"), "{}", pages[0]);
-    assert!(flat(&pages[1]).starts_with("Oral statement"), "{}", pages[1]);
+    assert!(
+        flat(&pages[0]).starts_with("Thematic briefing"),
+        "{}",
+        pages[0]
+    );
+    assert!(
+        flat(&pages[1]).starts_with("Oral statement"),
+        "{}",
+        pages[1]
+    );
     assert!(!flat(&pages.concat()).contains("Droits"));
     // And no image: the logo is drawn only in the header.
     assert_eq!(images(&bytes), 0);
@@ -439,7 +454,10 @@ fn arabic_comes_back_in_its_own_letters_and_is_set_right_to_left() {
     // Right to left also means right-aligned: the Arabic paragraph's line ends at the right
     // margin, the English "Position" line starts at the left one.
     let fonts = fonts_used(&bytes);
-    assert!(fonts.iter().any(|f| f.contains("NotoNaskhArabic")), "{fonts:?}");
+    assert!(
+        fonts.iter().any(|f| f.contains("NotoNaskhArabic")),
+        "{fonts:?}"
+    );
 }
 
 /// Base font names of every font in the PDF, each checked to have its file embedded.
@@ -545,7 +563,11 @@ fn statement(large_type: bool) -> Document {
     for (i, at) in ["0:00", "0:30", "1:00", "1:30"].iter().enumerate() {
         blocks.push(Block::TimeMark { at: (*at).into() });
         blocks.push(Block::Paragraph {
-            spans: vec![Span::plain(format!("Part {}. {}", i + 1, sentence.repeat(3)))],
+            spans: vec![Span::plain(format!(
+                "Part {}. {}",
+                i + 1,
+                sentence.repeat(3)
+            ))],
         });
     }
     Document {
@@ -634,6 +656,13 @@ fn odd_tables_and_empty_documents_still_render() {
                 items: Vec::new(),
             },
             Block::Paragraph { spans: Vec::new() },
+            // Control characters, Windows line ends, invisible characters, and scripts the
+            // shipped fonts do not cover (drawn as empty boxes, but no failure).
+            Block::Paragraph {
+                spans: vec![Span::plain(
+                    "Tab\there\r\nnext\u{0}nul\u{7}bell\u{FEFF}\u{200B}zero 中文 🙂 Ελληνικά Русский end",
+                )],
+            },
             Block::Heading {
                 level: 9,
                 text: "Deep heading".into(),
@@ -645,6 +674,7 @@ fn odd_tables_and_empty_documents_still_render() {
     let bytes = pdf::render(&doc).unwrap();
     let text = flat(&text_of(&bytes));
     assert!(text.contains("short row"), "{text}");
+    assert!(text.contains("Ελληνικά Русский end"), "{text}");
     assert!(text.contains("Deep heading"), "{text}");
     assert!(text.contains("Page 1 of"), "{text}");
     // Two page breaks in a row (and at the end) make no blank page.
@@ -653,9 +683,7 @@ fn odd_tables_and_empty_documents_still_render() {
 
 #[test]
 fn a_recommendation_longer_than_a_page_is_not_cut() {
-    let long: String = (1..=400)
-        .map(|i| format!("clause{i} "))
-        .collect::<String>();
+    let long: String = (1..=400).map(|i| format!("clause{i} ")).collect::<String>();
     let mut doc = statement(true);
     doc.blocks = vec![recommendation("26.300", long.trim(), "Norway")];
     let bytes = pdf::render(&doc).unwrap();

@@ -17,10 +17,10 @@ use std::io::{Cursor, Write};
 use docx_rs::{
     AbstractNumbering, BorderType, BreakType, Docx, Footer, Header, IndentLevel, Level, LevelJc,
     LevelOverride, LevelText, LineSpacing, LineSpacingType, NumPages, NumberFormat, Numbering,
-    NumberingId, PageMargin, PageNum, Paragraph, ParagraphBorder, ParagraphBorderPosition, Pic,
-    Run, RunFonts, Shading, ShdType, SpecialIndentType, Start, Style, StyleType, Tab, TabValueType,
-    Table, TableBorder, TableBorderPosition, TableBorders, TableCell, TableLayoutType, TableRow,
-    WidthType, XMLDocx,
+    NumberingId, PageMargin, PageNum, Paragraph, ParagraphBorder, ParagraphBorderPosition,
+    ParagraphBorders, Pic, Run, RunFonts, Shading, ShdType, SpecialIndentType, Start, Style,
+    StyleType, Tab, TabValueType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
+    TableLayoutType, TableRow, WidthType, XMLDocx,
 };
 
 use super::model::{self, Block, Column, Document, ImageFormat, Logo, Span};
@@ -360,10 +360,12 @@ fn run(text: &str, bold: bool, italic: bool, rtl_paragraph: bool) -> Option<Run>
     Some(run)
 }
 
-/// In a right-to-left paragraph, a run is set right to left unless it is Latin (or other
-/// left-to-right) text: numbers and punctuation follow the paragraph.
+/// In a right-to-left paragraph, the runs of right-to-left text are marked right to left (so
+/// Word shapes them with the complex-script font and sizes). Runs without Arabic letters, such
+/// as a paragraph number "26.3", are not: marked, they would take the Arabic font and locale
+/// and could show "26٫3"; unmarked, the paragraph's direction still places them first (right).
 fn run_is_rtl(text: &str) -> bool {
-    !text.chars().any(char::is_alphabetic) || model::is_rtl(text)
+    model::is_rtl(text)
 }
 
 /// Whether XML 1.0 can hold `c` (`\r` is left out too: Word breaks lines on `\n`).
@@ -592,7 +594,7 @@ fn styles(large: bool) -> Vec<Style> {
     let h3 = heading(3, hp(23, 34), "404040", 200, 80);
 
     let recommendation = paragraph_style(RECOMMENDATION, "Recommendation")
-        .line_spacing(spacing(hp(160, 240) as u32, 40));
+        .line_spacing(spacing(if large { 240 } else { 160 }, 40));
     let detail = paragraph_style(DETAIL, "Recommendation detail")
         .size(hp(19, 30))
         .color("333333")
@@ -760,7 +762,7 @@ mod tests {
         assert_eq!(logo_size(&logo(300, 100)), (1_296_000, 432_000));
         let (w, h) = logo_size(&logo(10_000, 1));
         assert_eq!(w as u64, LOGO_MAX_WIDTH_EMU);
-        assert!(h >= 1 && h < 1_000, "{h}");
+        assert!((1..1_000).contains(&h), "{h}");
     }
 
     #[test]
@@ -768,7 +770,7 @@ mod tests {
         assert!(!is_xml_char('\u{1}'));
         assert!(!is_xml_char('\r'));
         assert!(is_xml_char('é'));
-        assert!(run_is_rtl("26.1  "));
+        assert!(!run_is_rtl("26.1  "));
         assert!(!run_is_rtl("Position: "));
         assert!(run_is_rtl("ينبغي"));
     }

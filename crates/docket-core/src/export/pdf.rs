@@ -241,21 +241,45 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
              Export as Word instead, and reinstall Docket."
         ))
     })?;
-    let result = layout(assets, doc, true);
-    match (result, &doc.organization.logo) {
-        (Err(_), Some(_)) if layout(assets, doc, false).is_ok() => Err(Error::InvalidInput(
-            "The organization's logo could not be read as an image (the file may be \
+    match guarded(assets, doc, true) {
+        Ok(bytes) => Ok(bytes),
+        Err(_) if doc.organization.logo.is_some() && guarded(assets, doc, false).is_ok() => {
+            Err(Error::InvalidInput(
+                "The organization's logo could not be read as an image (the file may be \
                  damaged), so the PDF was not made. In Settings, choose the logo again (save it \
                  as PNG first) or remove it, then export again."
-                .into(),
-        )),
-        (Err(diagnostics), _) => Err(Error::CannotWrite(format!(
-            "The PDF could not be laid out ({}). This is a fault in Docket, not in your data: \
-             export as Word instead, and please report the problem.",
-            describe(&diagnostics)
-        ))),
-        (Ok(bytes), _) => Ok(bytes),
+                    .into(),
+            ))
+        }
+        Err(diagnostics) => Err(layout_failed(&diagnostics)),
     }
+}
+
+/// [`layout`], with a panic inside typst (a bug) turned into an error instead of ending Docket.
+fn guarded(
+    assets: &'static Assets,
+    doc: &Document,
+    with_logo: bool,
+) -> std::result::Result<Vec<u8>, Vec<SourceDiagnostic>> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        layout(assets, doc, with_logo)
+    }))
+    .unwrap_or_else(|_| {
+        Err(vec![SourceDiagnostic::error(
+            typst::syntax::Span::detached(),
+            "the layout engine stopped unexpectedly",
+        )])
+    })
+}
+
+/// The error for a layout that failed: Docket's template is at fault, never the user's text
+/// (which typst only ever sees as data).
+fn layout_failed(diagnostics: &[SourceDiagnostic]) -> Error {
+    Error::CannotWrite(format!(
+        "The PDF could not be laid out ({}). This is a fault in Docket, not in your data: \
+         export as Word instead, and please report the problem.",
+        describe(diagnostics)
+    ))
 }
 
 /// Lays out and writes the PDF, with the logo or without it.
@@ -327,5 +351,114 @@ fn describe(diagnostics: &[SourceDiagnostic]) -> String {
         "typst gave no reason".into()
     } else {
         out.join(" / ")
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::export::model::Column;
+
+    #[test]
+    fn the_world_serves_only_the_template_the_json_and_the_logo() {
+        let assets = ASSETS.as_ref().unwrap();
+        let world = DocWorld {
+            assets,
+            json: Bytes::new(b"{}".to_vec()),
+            logo: None,
+            today: Datetime::from_ymd(2021, 3, 17),
+        };
+        assert_eq!(world.source(world.main()).unwrap().text(), TEMPLATE);
+        assert_eq!(world.file(assets.json).unwrap().as_slice(), b"{}");
+        for path in [
+            "/logo.png",
+            "/etc/passwd",
+            "/fonts/NotoSans-Regular.ttf",
+            "/main.typ.bak",
+        ] {
+            let id = file_id(path).unwrap();
+            assert!(
+                matches!(world.file(id), Err(FileError::NotFound(_))),
+                "{path} was served"
+            );
+        }
+        assert!(matches!(
+            world.source(assets.json),
+            Err(FileError::NotFound(_))
+        ));
+        assert_eq!(world.today(None), Datetime::from_ymd(2021, 3, 17));
+
+        let with_logo = DocWorld {
+            logo: Some((assets.png, Bytes::new(vec![1, 2, 3]))),
+            ..world
+        };
+        assert_eq!(with_logo.file(assets.png).unwrap().as_slice(), [1, 2, 3]);
+        assert!(with_logo.file(assets.jpg).is_err());
+    }
+
+    #[test]
+    fn only_the_six_shipped_fonts_are_known() {
+        let assets = ASSETS.as_ref().unwrap();
+        assert_eq!(assets.fonts.len(), 6);
+        let families: Vec<&str> = assets.book.families().map(|(name, _)| name).collect();
+        assert_eq!(families.len(), 2, "{families:?}");
+        assert!(assets.book.contains_family("noto sans"));
+        assert!(assets.book.contains_family("noto naskh arabic"));
+    }
+
+    #[test]
+    fn notes_say_which_texts_are_right_to_left_and_what_to_keep_together() {
+        let arabic = "ينبغي للدولة أن تصدق على الاتفاقية";
+        let rec = |text: String| Block::Recommendation {
+            paragraph: "26.1".into(),
+            text,
+            states: "مصر".into(),
+            details: vec![
+                ("Position".into(), "Supported".into()),
+                ("Our ask".into(), arabic.into()),
+            ],
+        };
+        let n = note(&rec(arabic.into()), false);
+        assert!(n.rtl && n.states_rtl && n.keep);
+        assert_eq!(n.parts, [false, true]);
+        assert_eq!(n.labels, [false, false]);
+
+        // Short enough for a page of normal type, too long for a page of large type.
+        let long = "word ".repeat(300);
+        assert!(!note(&rec(long.clone()), false).rtl);
+        assert!(note(&rec(long.clone()), false).keep);
+        assert!(!note(&rec(long), true).keep);
+        assert!(!note(&rec("word ".repeat(600)), false).keep);
+
+        let table = Block::Table {
+            columns: vec![
+                Column {
+                    header: "Theme".into(),
+                    width: 50,
+                },
+                Column {
+                    header: "Notes".into(),
+                    width: 50,
+                },
+            ],
+            rows: vec![vec!["Women".into(), arabic.into()]],
+        };
+        let n = note(&table, false);
+        assert!(!n.rtl);
+        assert_eq!(n.header, [false, false]);
+        assert_eq!(n.cells, [vec![false, true]]);
+    }
+
+    #[test]
+    fn a_layout_failure_says_it_is_docket_s_fault_and_what_to_do() {
+        let mut diagnostic =
+            SourceDiagnostic::error(typst::syntax::Span::detached(), "unknown variable: x");
+        diagnostic.hint("declare it first");
+        let message = layout_failed(&[diagnostic]).to_string();
+        assert!(message.contains("could not be laid out"), "{message}");
+        assert!(message.contains("unknown variable: x"), "{message}");
+        assert!(message.contains("declare it first"), "{message}");
+        assert!(message.contains("export as Word"), "{message}");
     }
 }

@@ -320,8 +320,8 @@ impl Context<'_> {
             positions_table(records),
             Block::Table {
                 columns: vec![
-                    column("Theme", 52),
-                    column("Recommendations", 16),
+                    column("Theme", 46),
+                    column("Recommendations", 22),
                     column("Supported", 16),
                     column("Noted", 16),
                 ],
@@ -515,11 +515,11 @@ impl Context<'_> {
         let records = &selection.records;
         let title = format!("Recommendations matrix: {}", self.review_name);
         let columns = vec![
-            column("Recommendation", 40),
+            column("Recommendation", 38),
             column("Position", 12),
-            column("Source of position", 14),
+            column("Source of position", 17),
             column("Our assessment of implementation", 17),
-            column("Evidence", 17),
+            column("Evidence", 16),
         ];
         let rows: Vec<[String; 5]> = records
             .iter()
@@ -837,10 +837,10 @@ impl Context<'_> {
             .partition(|e| e.end_date.as_deref().unwrap_or(&e.date) < today.as_str());
         let table = |events: &[&crate::calendar::CalendarEvent]| Block::Table {
             columns: vec![
-                column("Date", 24),
-                column("What", 40),
+                column("Date", 18),
+                column("What", 28),
                 column("Status", 14),
-                column("Owner or rule", 22),
+                column("Owner or rule", 40),
             ],
             rows: events
                 .iter()

@@ -1441,7 +1441,14 @@ fn read_tracking(record: &Record, cols: &Columns, problems: &mut Vec<Problem>) -
 /// Reads a priority cell: `Some(None)` for an empty cell (no priority), `None` when the word is
 /// not known.
 fn parse_priority(cell: &str) -> Option<Option<Priority>> {
-    Some(match states::normalize(cell).as_str() {
+    let folded = states::normalize(cell);
+    if let Some(&p) = Priority::ALL
+        .iter()
+        .find(|p| states::normalize(p.label()) == folded)
+    {
+        return Some(Some(p));
+    }
+    Some(match folded.as_str() {
         "" | "none" | "no priority" | "aucune" | "ninguna" => None,
         "high" | "haute" | "elevee" | "alta" => Some(Priority::High),
         "medium" | "moyenne" | "media" => Some(Priority::Medium),
@@ -1450,12 +1457,14 @@ fn parse_priority(cell: &str) -> Option<Option<Priority>> {
     })
 }
 
-/// Reads a lobbying status cell (empty: not started); `None` when not known.
+/// Reads a lobbying status cell (empty: not started): the words the app shows
+/// ([`LobbyingStatus::label`]), the stored form, a few French and Spanish words; `None` when not
+/// known.
 fn parse_lobbying(cell: &str) -> Option<LobbyingStatus> {
     let folded = states::normalize(cell);
     if let Some(&s) = LobbyingStatus::ALL
         .iter()
-        .find(|s| states::normalize(s.as_str()) == folded)
+        .find(|s| states::normalize(s.as_str()) == folded || states::normalize(s.label()) == folded)
     {
         return Some(s);
     }
@@ -1471,12 +1480,13 @@ fn parse_lobbying(cell: &str) -> Option<LobbyingStatus> {
     })
 }
 
-/// Reads an implementation status cell (empty: not assessed); `None` when not known.
+/// Reads an implementation status cell (empty: not assessed), as [`parse_lobbying`] does;
+/// `None` when not known.
 fn parse_implementation(cell: &str) -> Option<ImplementationStatus> {
     let folded = states::normalize(cell);
     if let Some(&s) = ImplementationStatus::ALL
         .iter()
-        .find(|s| states::normalize(s.as_str()) == folded)
+        .find(|s| states::normalize(s.as_str()) == folded || states::normalize(s.label()) == folded)
     {
         return Some(s);
     }
