@@ -672,9 +672,13 @@ fn odd_tables_and_empty_documents_still_render() {
         ],
     };
     let bytes = pdf::render(&doc).unwrap();
+    shot("odd", &bytes);
     let text = flat(&text_of(&bytes));
     assert!(text.contains("short row"), "{text}");
     assert!(text.contains("Ελληνικά Русский end"), "{text}");
+    // Tabs become spaces, other control characters go; the line end stays a line end.
+    assert!(text.contains("Tab here"), "{text}");
+    assert!(squash(&text).contains("Tabherenextnulbellzero"), "{text}");
     assert!(text.contains("Deep heading"), "{text}");
     assert!(text.contains("Page 1 of"), "{text}");
     // Two page breaks in a row (and at the end) make no blank page.
@@ -832,4 +836,81 @@ fn the_sample_thematic_briefing_renders_whole() {
         }
     }
     assert_eq!(count, 347);
+}
+
+#[test]
+fn the_real_templates_of_the_sample_review_come_out_as_pdf() {
+    use docket_core::advocacy::{EcosocStatus, NewStatement, StatementKind};
+    use docket_core::export::{self, ExportFormat, ExportRequest, Template};
+    let mut store = docket_core::Store::open_in_memory().unwrap();
+    let review = docket_core::sample::load(&mut store).unwrap();
+    store
+        .set_organization_name("Observatoire des droits — مرصد الحقوق")
+        .unwrap();
+    let logo = png_logo();
+    store.set_organization_logo(Some(logo.bytes)).unwrap();
+    let text = format!(
+        "Thank you, Madam President.\n\n{}\n\n{ARABIC} 26.1.\n\nThank you.",
+        "We welcome the support of recommendation 26.108 and urge the Government to act \
+         before the mid-term report. "
+            .repeat(6)
+    );
+    store
+        .create_statement(
+            &NewStatement {
+                kind: StatementKind::Oral,
+                title: "Adoption of the outcome: our statement".into(),
+                hrc_session: Some(46),
+                review_id: Some(review),
+                debate: "Item 6".into(),
+                organization: "OD".into(),
+                ecosoc_status: EcosocStatus::Special,
+                co_signers: vec!["Friends of the Earth".into()],
+                speaker: "Amal".into(),
+                words_per_minute: 130,
+                time_limit_seconds: 120,
+                text,
+                recommendation_ids: Vec::new(),
+            },
+            "2021-01-10T10:00:00Z".parse().unwrap(),
+        )
+        .unwrap();
+    for template in [
+        Template::Thematic,
+        Template::State,
+        Template::Matrix,
+        Template::Statement,
+        Template::Calendar,
+    ] {
+        let request = ExportRequest {
+            template,
+            format: ExportFormat::Pdf,
+            review_id: review,
+            query: String::new(),
+            filters: Vec::new(),
+            ids: None,
+            state: None,
+            statement_id: None,
+        };
+        let started = std::time::Instant::now();
+        let rendered = export::render(&store, &request, date(), &mut |_| {}).unwrap();
+        let bytes = rendered.bytes;
+        let pages = page_count(&bytes);
+        eprintln!(
+            "{}: {pages} pages in {:?}",
+            template.label(),
+            started.elapsed()
+        );
+        shot(&format!("template-{}", template.as_str()), &bytes);
+        let text = flat(&text_of(&bytes));
+        assert!(
+            text.contains(&rendered.summary.title),
+            "{template:?}: {text}"
+        );
+        assert!(
+            text.contains(&format!("Page {pages} of {pages}")),
+            "{template:?}"
+        );
+        assert!(text.contains("Observatoire des droits"), "{template:?}");
+    }
 }

@@ -170,6 +170,7 @@ fn original() -> (Store, i64, Vec<i64>) {
                 TrackingEdit::Priority(Some(Priority::Medium)),
                 TrackingEdit::Notes("\tstarts with a tab".into()),
                 TrackingEdit::OurAsk("-".into()),
+                TrackingEdit::Assignee("'@handle".into()),
                 TrackingEdit::LobbyingStatus(LobbyingStatus::Planned),
             ],
         ),

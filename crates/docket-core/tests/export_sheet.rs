@@ -103,12 +103,19 @@ fn csv_neutralizes_every_formula_start_and_nothing_else() {
         "@SUM(1)",
         "\tindented",
         "\rcarriage",
+        // A text that starts like a neutralized cell gets one more quote, so that the
+        // importer (which removes one) reads it back as it was.
+        "'=looks neutralized",
+        "'-",
+        "''@",
     ];
     let safe = [
         "26.1",
         "Égalité des chances",
         "حقوق الإنسان",
         "'already quoted",
+        "'",
+        "''",
         "a=b",
         " =with a space",
         "",
@@ -248,4 +255,26 @@ fn xlsx_reports_progress_every_thousand_rows_and_at_the_end() {
     let mut seen = Vec::new();
     sheet::xlsx(&sheet(Vec::new()), &mut |done| seen.push(done)).unwrap();
     assert_eq!(seen, [0]);
+}
+
+proptest::proptest! {
+    /// Any text: the CSV cell never starts a formula, and the importer's undoing gives the text
+    /// back exactly.
+    #[test]
+    fn every_text_survives_the_csv_and_its_neutralization(
+        texts in proptest::collection::vec("['=+@\\t\\r\\n\\-a-z,\" é;]{0,12}", 1..6)
+    ) {
+        let rows = vec![texts.iter().map(|t| text(t)).collect()];
+        let records = csv_records(&sheet::csv(&Sheet {
+            name: "x".into(),
+            header: (0..texts.len()).map(|i| format!("c{i}")).collect(),
+            rows,
+        }));
+        let cells = &records[1];
+        proptest::prop_assert_eq!(cells.len(), texts.len());
+        for (cell, original) in cells.iter().zip(&texts) {
+            proptest::prop_assert!(!cell.starts_with(docket_core::import::mapped::FORMULA_STARTS));
+            proptest::prop_assert_eq!(docket_core::import::mapped::unneutralize(cell), original.as_str());
+        }
+    }
 }

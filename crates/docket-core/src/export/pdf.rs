@@ -306,12 +306,22 @@ fn layout(
         subtitle_rtl: is_rtl(&doc.subtitle),
         notes: doc.blocks.iter().map(|b| note(b, doc.large_type)).collect(),
     };
-    let json = serde_json::to_vec(&view).map_err(|e| {
-        vec![SourceDiagnostic::error(
-            typst::syntax::Span::detached(),
-            format!("the document could not be written as JSON: {e}"),
-        )]
-    })?;
+    let json = serde_json::to_value(&view)
+        .and_then(|mut value| {
+            clean(&mut value, &|c| {
+                assets
+                    .fonts
+                    .iter()
+                    .any(|f| f.info().coverage.contains(u32::from(c)))
+            });
+            serde_json::to_vec(&value)
+        })
+        .map_err(|e| {
+            vec![SourceDiagnostic::error(
+                typst::syntax::Span::detached(),
+                format!("the document could not be written as JSON: {e}"),
+            )]
+        })?;
     let today = Datetime::from_ymd(
         doc.date.year(),
         u8::try_from(doc.date.month()).unwrap_or(1),
@@ -335,6 +345,57 @@ fn layout(
     // typst memoizes layout across runs; keep what the last few exports used, drop the rest.
     typst::comemo::evict(2);
     pdf.map_err(|diagnostics| diagnostics.to_vec())
+}
+
+/// Makes every text safe to draw: a tab becomes a space and other control characters (pasted
+/// from other programs; typst would draw them as empty boxes) are dropped; a few common signs
+/// the shipped fonts lack (arrows, comparison signs) are written with signs they have, e.g.
+/// `→` as `->`. Line breaks stay: `\r\n` and `\n` break the line in a statement script.
+/// `covered` says whether a character is in one of the fonts.
+fn clean(value: &mut serde_json::Value, covered: &dyn Fn(char) -> bool) {
+    use serde_json::Value;
+    match value {
+        Value::String(text) => {
+            let bad = |c: char| {
+                (c.is_control() && c != '\n' && c != '\r')
+                    || (!c.is_ascii() && substitute(c).is_some() && !covered(c))
+            };
+            if text.chars().any(bad) {
+                let mut out = String::with_capacity(text.len());
+                for c in text.chars() {
+                    match c {
+                        '\t' => out.push(' '),
+                        c if bad(c) => out.push_str(substitute(c).unwrap_or("")),
+                        c => out.push(c),
+                    }
+                }
+                *text = out;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| clean(v, covered)),
+        Value::Object(fields) => fields.values_mut().for_each(|v| clean(v, covered)),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+/// What to write for a sign the fonts may lack (None: leave the character alone).
+fn substitute(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{2192}' | '\u{279D}' | '\u{27F6}' => "->",
+        '\u{2190}' | '\u{27F5}' => "<-",
+        '\u{2194}' => "<->",
+        '\u{21D2}' => "=>",
+        '\u{21D0}' => "<=",
+        '\u{2264}' => "<=",
+        '\u{2265}' => ">=",
+        '\u{2260}' => "!=",
+        '\u{2248}' => "~",
+        '\u{2713}' | '\u{2714}' | '\u{2705}' => "(yes)",
+        '\u{2717}' | '\u{2718}' | '\u{274C}' => "(no)",
+        '\u{25CF}' | '\u{25A0}' | '\u{25B6}' | '\u{25BA}' | '\u{25C6}' | '\u{2605}' => "\u{2022}",
+        '\u{23F1}' | '\u{23F0}' | '\u{231A}' => "",
+        _ => return None,
+    })
 }
 
 /// typst's error messages (with their hints), for the report.
@@ -448,6 +509,41 @@ mod tests {
         assert!(!n.rtl);
         assert_eq!(n.header, [false, false]);
         assert_eq!(n.cells, [vec![false, true]]);
+    }
+
+    #[test]
+    fn control_characters_are_cleaned_from_every_text_and_line_breaks_kept() {
+        let mut value = serde_json::json!({
+            "title": "A\tB\u{0}C",
+            "blocks": [{"text": "one\r\ntwo\nthree\u{7}", "level": 2, "bold": true}],
+        });
+        clean(&mut value, &|_| false);
+        assert_eq!(value["title"], "A BC");
+        assert_eq!(value["blocks"][0]["text"], "one\r\ntwo\nthree");
+        assert_eq!(value["blocks"][0]["level"], 2);
+    }
+
+    #[test]
+    fn signs_the_fonts_lack_are_written_with_signs_they_have() {
+        let assets = ASSETS.as_ref().unwrap();
+        let covered = |c: char| {
+            assets
+                .fonts
+                .iter()
+                .any(|f| f.info().coverage.contains(u32::from(c)))
+        };
+        let mut value = serde_json::json!([
+            "WG 36 \u{2192} HRC46, \u{2264} 5 \u{2713}",
+            "Réf. État – «ok» … 🙂"
+        ]);
+        clean(&mut value, &covered);
+        assert_eq!(value[0], "WG 36 -> HRC46, <= 5 (yes)");
+        // What the fonts have is left alone (and what no sign replaces too).
+        assert_eq!(value[1], "Réf. État – «ok» … 🙂");
+        // Were a font to have the arrow, it would stay.
+        let mut value = serde_json::json!("a \u{2192} b");
+        clean(&mut value, &|_| true);
+        assert_eq!(value, "a \u{2192} b");
     }
 
     #[test]

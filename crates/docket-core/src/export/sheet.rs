@@ -5,8 +5,8 @@
 //!   quoted, its quotes doubled), CRLF between rows. Dates are written `YYYY-MM-DD`. A text cell
 //!   that starts with `=`, `+`, `-`, `@`, a tab or a carriage return would be run as a formula by
 //!   a spreadsheet (formula injection): it is written with a single quote `'` before it, as
-//!   OWASP advises. Docket's importer removes that quote again
-//!   ([`crate::import::mapped::unneutralize`]).
+//!   OWASP advises; a text that already starts with `'` and one of those gets one more. Docket's
+//!   importer removes one such quote again ([`crate::import::mapped::unneutralize`]).
 //! - **XLSX**: every text cell is a string cell (never a formula, even `=SUM(A1)`; `26.10`
 //!   stays text), dates are date cells shown `yyyy-mm-dd`; the header row is bold and frozen,
 //!   filters are on over the whole table, columns are as wide as their content (long text
@@ -43,9 +43,10 @@ const NARROW: usize = 8;
 const PROGRESS_EVERY: u64 = 1_000;
 
 /// A text cell as the CSV writes it: with a `'` before a formula start (see the module
-/// documentation).
+/// documentation), and before a text that starts with quotes and then a formula start, so that
+/// the importer, which removes one quote from such a cell, reads back the text as it was.
 pub fn neutralize(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.starts_with(FORMULA_STARTS) {
+    if text.trim_start_matches('\'').starts_with(FORMULA_STARTS) {
         std::borrow::Cow::Owned(format!("'{text}"))
     } else {
         std::borrow::Cow::Borrowed(text)

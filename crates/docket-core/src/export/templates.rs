@@ -515,10 +515,10 @@ impl Context<'_> {
         let records = &selection.records;
         let title = format!("Recommendations matrix: {}", self.review_name);
         let columns = vec![
-            column("Recommendation", 38),
+            column("Recommendation", 36),
             column("Position", 12),
             column("Source of position", 17),
-            column("Our assessment of implementation", 17),
+            column("Our assessment of implementation", 19),
             column("Evidence", 16),
         ];
         let rows: Vec<[String; 5]> = records

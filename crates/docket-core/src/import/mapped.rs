@@ -54,8 +54,9 @@
 //! recommendation already in Docket keeps its own tracking (see `store::import`).
 //!
 //! In CSV text, a cell that starts with `'` followed by `=`, `+`, `-`, `@`, a tab or a carriage
-//! return loses the `'`: Docket's export adds it so that spreadsheets do not run the cell as a
-//! formula ([`unneutralize`]). Workbook cells are read as they are.
+//! return (after any further `'`) loses its first `'`: Docket's export adds it so that
+//! spreadsheets do not run the cell as a formula ([`unneutralize`]). Workbook cells are read as
+//! they are.
 //!
 //! Several columns mapped to one field: list fields (States, themes, groups, SDGs, tags,
 //! evidence) take the items of all of them; the other fields take the first non-empty cell.
@@ -1510,10 +1511,11 @@ fn parse_implementation(cell: &str) -> Option<ImplementationStatus> {
 pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// Undoes the neutralization of a CSV cell against formula injection: a cell that starts with
-/// `'` followed by one of [`FORMULA_STARTS`] loses the `'` (Docket's CSV export adds it).
+/// `'` followed by one of [`FORMULA_STARTS`] (after any further `'`) loses its first `'`.
+/// Docket's CSV export adds one to every such cell, so `'=x` reads `=x` and `''=x` reads `'=x`.
 pub fn unneutralize(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        Some(rest) if rest.trim_start_matches('\'').starts_with(FORMULA_STARTS) => rest,
         _ => cell,
     }
 }
@@ -1598,6 +1600,7 @@ pub fn join_sdgs(goals: &[String]) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -1867,6 +1870,8 @@ mod tests {
             let cell = format!("'{start}rest");
             assert_eq!(unneutralize(&cell), &cell[1..]);
         }
+        assert_eq!(unneutralize("''=x"), "'=x");
+        assert_eq!(unneutralize("''"), "''");
         assert_eq!(unneutralize("'quoted'"), "'quoted'");
         assert_eq!(unneutralize("l'homme"), "l'homme");
         assert_eq!(unneutralize("'"), "'");

@@ -11,7 +11,9 @@
 //! - [`thematic`]: OHCHR's thematic list of recommendations with positions.
 //! - [`responses`]: the State's responses (addendum) listing paragraphs supported or noted.
 //! - [`uhri`]: OHCHR's Universal Human Rights Index exports (XLSX, CSV).
-//! - [`mapped`]: any other CSV/XLSX, its columns mapped with the user's help.
+//! - [`mapped`]: any other CSV/XLSX, its columns mapped with the user's help; Docket's own
+//!   CSV/XLSX export is recognised as it is, the organization's tracking included (given only
+//!   to the recommendations an import creates: existing ones keep theirs).
 //! - [`read`]: a file's bytes → the right reader; [`prepare`]: a read file previewed against the
 //!   store, ready to commit (what the app and the CLI call).
 

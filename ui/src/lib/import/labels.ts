@@ -26,6 +26,15 @@ export const FIELD_LABELS: Record<Field, string> = {
   cycle: 'UPR cycle',
   review_date: 'Date of the review',
   position_source: 'Source of the position',
+  report_symbol: 'Report symbol (e.g. A/HRC/46/15)',
+  priority: 'Our priority',
+  our_ask: 'Our ask',
+  lobbying_status: 'Lobbying status',
+  implementation_status: 'Implementation status',
+  assignee: 'Assignee',
+  tags: 'Tags',
+  notes: 'Notes',
+  evidence: 'Evidence (label <address>, one per line)',
   ignore: '— not imported —',
 };
 

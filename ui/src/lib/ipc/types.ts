@@ -127,6 +127,15 @@ export type Field =
   | 'cycle'
   | 'review_date'
   | 'position_source'
+  | 'report_symbol'
+  | 'priority'
+  | 'our_ask'
+  | 'lobbying_status'
+  | 'implementation_status'
+  | 'assignee'
+  | 'tags'
+  | 'notes'
+  | 'evidence'
   | 'ignore';
 
 export interface ColumnMapping {
