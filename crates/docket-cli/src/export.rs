@@ -112,12 +112,7 @@ pub fn request(args: &Args) -> Result<ExportRequest, Error> {
         ));
     }
     Ok(ExportRequest {
-        template: args.template,
-        format: format_for(&args.out, args.format)?,
-        review_id: args.review,
         query: args.query.trim().to_owned(),
-        filters: Vec::new(),
-        ids: None,
         state: args
             .state
             .as_deref()
@@ -125,6 +120,11 @@ pub fn request(args: &Args) -> Result<ExportRequest, Error> {
             .filter(|s| !s.is_empty())
             .map(str::to_owned),
         statement_id: args.statement,
+        ..ExportRequest::new(
+            args.review,
+            args.template,
+            format_for(&args.out, args.format)?,
+        )
     })
 }
 

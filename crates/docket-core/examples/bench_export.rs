@@ -33,16 +33,7 @@ fn measure<T>(runs: usize, mut f: impl FnMut() -> T) -> Vec<Duration> {
 }
 
 fn request(review_id: i64, template: Template, format: ExportFormat) -> ExportRequest {
-    ExportRequest {
-        template,
-        format,
-        review_id,
-        query: String::new(),
-        filters: Vec::new(),
-        ids: None,
-        state: None,
-        statement_id: None,
-    }
+    ExportRequest::new(review_id, template, format)
 }
 
 fn generated() -> Vec<NewRecommendation> {

@@ -882,16 +882,7 @@ fn the_real_templates_of_the_sample_review_come_out_as_pdf() {
         Template::Statement,
         Template::Calendar,
     ] {
-        let request = ExportRequest {
-            template,
-            format: ExportFormat::Pdf,
-            review_id: review,
-            query: String::new(),
-            filters: Vec::new(),
-            ids: None,
-            state: None,
-            statement_id: None,
-        };
+        let request = ExportRequest::new(review, template, ExportFormat::Pdf);
         let started = std::time::Instant::now();
         let rendered = export::render(&store, &request, date(), &mut |_| {}).unwrap();
         let bytes = rendered.bytes;

@@ -22,16 +22,7 @@ fn today() -> NaiveDate {
 }
 
 fn request(review_id: i64, template: Template, format: ExportFormat) -> ExportRequest {
-    ExportRequest {
-        template,
-        format,
-        review_id,
-        query: String::new(),
-        filters: Vec::new(),
-        ids: None,
-        state: None,
-        statement_id: None,
-    }
+    ExportRequest::new(review_id, template, format)
 }
 
 fn document(store: &Store, request: &ExportRequest) -> Document {

@@ -123,6 +123,22 @@ pub struct ExportRequest {
     pub statement_id: Option<i64>,
 }
 
+impl ExportRequest {
+    /// A request for a whole review: no search, no selection, every State, every statement.
+    pub fn new(review_id: i64, template: Template, format: ExportFormat) -> ExportRequest {
+        ExportRequest {
+            template,
+            format,
+            review_id,
+            query: String::new(),
+            filters: Vec::new(),
+            ids: None,
+            state: None,
+            statement_id: None,
+        }
+    }
+}
+
 /// The stakeholder submission's word limits (UPR.md): an individual submission and a joint one.
 pub const SUBMISSION_WORD_LIMIT: usize = 2_815;
 /// See [`SUBMISSION_WORD_LIMIT`].

@@ -345,16 +345,7 @@ impl Context<'_> {
                 text: format!("{} ({})", theme_name(theme), recs.len()),
             });
             for record in recs {
-                blocks.push(recommendation(record, |r| {
-                    [
-                        detail("Position", r.position.label()),
-                        detail("Priority", r.tracking.priority.map_or("", |p| p.label())),
-                        detail("Our ask", r.tracking.our_ask.clone()),
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .collect()
-                }));
+                blocks.push(recommendation(record, "Position"));
             }
         }
         let doc = self.document(title, self.subtitle(&selection.scope), blocks)?;
@@ -494,16 +485,7 @@ impl Context<'_> {
                 text: "What it recommended".into(),
             });
             for record in recs {
-                blocks.push(recommendation(record, |r| {
-                    [
-                        detail("Position so far", r.position.label()),
-                        detail("Priority", r.tracking.priority.map_or("", |p| p.label())),
-                        detail("Our ask", r.tracking.our_ask.clone()),
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .collect()
-                }));
+                blocks.push(recommendation(record, "Position so far"));
             }
         }
         let doc = self.document(title, self.subtitle(&selection.scope), blocks)?;
@@ -910,12 +892,21 @@ fn positions_table(records: &[Record]) -> Block {
     }
 }
 
-fn recommendation(record: &Record, details: impl Fn(&Record) -> Vec<(String, String)>) -> Block {
+/// A recommendation with its position (under `position_label`), our priority and our ask.
+fn recommendation(record: &Record, position_label: &str) -> Block {
+    let tracking = &record.tracking;
     Block::Recommendation {
         paragraph: record.paragraph.clone(),
         text: record.text.clone(),
         states: record.states.join("; "),
-        details: details(record),
+        details: [
+            detail(position_label, record.position.label()),
+            detail("Priority", tracking.priority.map_or("", |p| p.label())),
+            detail("Our ask", tracking.our_ask.clone()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
     }
 }
 
