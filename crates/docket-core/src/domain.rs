@@ -146,8 +146,9 @@ pub struct NewRecommendation {
     /// The organization's tracking, when the source carries it (Docket's own CSV/XLSX export
     /// read back); `None` for every other source. An import applies it only to the
     /// recommendations it creates: the tracking of a recommendation already in Docket is kept.
+    /// Boxed: most sources have none, and an import holds every row in memory at once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tracking: Option<NewTracking>,
+    pub tracking: Option<Box<NewTracking>>,
 }
 
 /// The organization's tracking of a recommendation as a file gives it (see

@@ -1109,7 +1109,7 @@ fn read_rows(
         let report_symbol = first_cell(&record, &cols.report).map(|(_, s)| s.to_string());
         let tracking = cols
             .has_tracking()
-            .then(|| read_tracking(&record, &cols, &mut result.problems));
+            .then(|| Box::new(read_tracking(&record, &cols, &mut result.problems)));
 
         let Some(acc) = reviews.get_mut(index) else {
             continue;

@@ -100,6 +100,11 @@ fn guess(text: &str) -> (Format, Option<report::ReportParse>) {
     if head.iter().any(|row| is_uhri_header(row)) {
         return (Format::Uhri, None);
     }
+    // Docket's own data table, before the thematic list: its notes may quote that list.
+    let docket = crate::export::records::COLUMNS;
+    if header.len() >= docket.len() && header.iter().zip(docket).all(|(h, d)| h.trim() == d) {
+        return (Format::Csv, None);
+    }
     if text.contains("Source of Position") {
         return (Format::ThematicList, None);
     }
@@ -334,11 +339,17 @@ mod tests {
 
     #[test]
     fn each_format_is_told_apart_by_its_content() {
+        let docket = format!(
+            "{}\nSlovenia,,,,,26.1,Ratify,,,,,,,,,,,,,,\"Source of Position: A/HRC/1/1\",\n",
+            crate::export::records::COLUMNS.join(",")
+        );
         let cases = [
             ("To,Text,From,Session\rNarnia,End torture,Ghana,3\r", Format::UprInfo),
             ("Text;Countries Concerned;Reccomending Body;UPR Position\n", Format::Uhri),
             ("140.1 Ratify (Ghana);\nSource of Position: A/HRC/1/1/Add.1 - Para.3\nSupported\n", Format::ThematicList),
             ("paragraph\trecommendation\n26.1\tRatify the Convention\n", Format::Csv),
+            // Docket's own export, whose notes quote a thematic list.
+            (docket.as_str(), Format::Csv),
             ("Report of the Working Group on the Universal Periodic Review\nNarnia\n  140.1   Ratify the Convention (Ghana);\n  140.2   End torture (Chile).\n", Format::Report),
             ("Narnia supports recommendations 140.1 and 140.2. Recommendation 140.3 is noted.\n", Format::Responses),
         ];
