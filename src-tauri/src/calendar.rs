@@ -24,10 +24,7 @@ use crate::reminders::Reminders;
 
 type Res<T> = Result<T, IpcError>;
 
-/// In debug builds only (the end-to-end tests), this variable answers the save dialog of
-/// `export_ics` with a path, because WebDriver cannot drive a native dialog. Release builds never
-/// read it.
-pub const TEST_SAVE_FILE_ENV: &str = "DOCKET_TEST_SAVE_FILE";
+pub use crate::dialogs::TEST_SAVE_FILE_ENV;
 
 /// The longest a reminder can be snoozed, in minutes (7 days).
 pub const MAX_SNOOZE_MINUTES: i64 = 7 * 24 * 60;
@@ -213,7 +210,7 @@ pub async fn export_ics<R: Runtime>(
             ))
         })
         .await?;
-    let Some(path) = crate::export::choose_save_path(
+    let Some(path) = crate::dialogs::save_file(
         &app,
         "Export the calendar",
         &default_file_name(state.as_deref()),

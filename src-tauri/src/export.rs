@@ -15,8 +15,7 @@ use docket_core::export::{
 };
 use serde::Serialize;
 use tauri::ipc::Channel;
-use tauri::{AppHandle, Manager, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
+use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
 use crate::db::Db;
@@ -154,7 +153,7 @@ pub async fn export_document<R: Runtime>(
         db.run(move |s| templates::build(s, &request, today()))
             .await?
     };
-    let Some(path) = choose_save_path(
+    let Some(path) = crate::dialogs::save_file(
         &app,
         &format!("Export: {}", built.summary.title),
         &built.summary.file_name,
@@ -204,43 +203,6 @@ fn with_extension(path: PathBuf, format: ExportFormat) -> PathBuf {
         name.push(".");
         name.push(format.extension());
         PathBuf::from(name)
-    }
-}
-
-/// Opens the native "save a file" dialog; the path chosen, or `None` when cancelled. Shared by
-/// every export (documents and the calendar's `.ics`).
-pub async fn choose_save_path<R: Runtime>(
-    app: &AppHandle<R>,
-    title: &str,
-    file_name: &str,
-    (filter, extension): (&str, &str),
-) -> Res<Option<PathBuf>> {
-    #[cfg(debug_assertions)]
-    if let Some(path) = std::env::var_os(crate::calendar::TEST_SAVE_FILE_ENV) {
-        return Ok(Some(PathBuf::from(path)));
-    }
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    let mut dialog = app
-        .dialog()
-        .file()
-        .set_title(title)
-        .set_file_name(file_name)
-        .add_filter(filter, &[extension])
-        .set_can_create_directories(true);
-    if let Some(window) = app.get_webview_window("main") {
-        dialog = dialog.set_parent(&window);
-    }
-    // The dialog runs on its own; the command waits for its answer without blocking a thread.
-    dialog.save_file(move |file| {
-        let _ = tx.send(file);
-    });
-    match rx.await.map_err(IpcError::internal)? {
-        None => Ok(None),
-        Some(file) => file.into_path().map(Some).map_err(|e| {
-            IpcError::invalid_input(format!(
-                "Docket cannot write to this kind of location ({e}). Choose a folder on this computer."
-            ))
-        }),
     }
 }
 
@@ -329,7 +291,11 @@ pub async fn choose_organization_logo<R: Runtime>(
     app: AppHandle<R>,
     db: State<'_, Arc<Db>>,
 ) -> Res<Option<OrganizationInfo>> {
-    let Some(path) = choose_image(&app).await? else {
+    let Some(path) = crate::dialogs::pick_file(&app, "Choose the organization's logo", |d| {
+        d.add_filter("Images (PNG, JPEG)", &["png", "jpg", "jpeg"])
+    })
+    .await?
+    else {
         return Ok(None);
     };
     let bytes = tauri::async_runtime::spawn_blocking(move || {
@@ -365,34 +331,6 @@ pub async fn remove_organization_logo(db: State<'_, Arc<Db>>) -> Res<Organizatio
     })
     .await
     .map(Into::into)
-}
-
-async fn choose_image<R: Runtime>(app: &AppHandle<R>) -> Res<Option<PathBuf>> {
-    #[cfg(debug_assertions)]
-    if let Some(path) = std::env::var_os(crate::import::TEST_PICK_FILE_ENV) {
-        return Ok(Some(PathBuf::from(path)));
-    }
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    let mut dialog = app
-        .dialog()
-        .file()
-        .set_title("Choose the organization's logo")
-        .add_filter("Images (PNG, JPEG)", &["png", "jpg", "jpeg"]);
-    if let Some(window) = app.get_webview_window("main") {
-        dialog = dialog.set_parent(&window);
-    }
-    dialog.pick_file(move |file| {
-        let _ = tx.send(file);
-    });
-    match rx.await.map_err(IpcError::internal)? {
-        None => Ok(None),
-        Some(file) => file.into_path().map(Some).map_err(|e| {
-            IpcError::invalid_input(format!(
-                "Docket cannot open this kind of location ({e}). Copy the image to a folder on \
-                 this computer and choose it there."
-            ))
-        }),
-    }
 }
 
 #[cfg(test)]

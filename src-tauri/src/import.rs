@@ -13,8 +13,7 @@ use docket_core::import::ImportBatch;
 use docket_core::store::import::ImportSummary;
 use serde::Serialize;
 use tauri::ipc::Channel;
-use tauri::{AppHandle, Manager, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
+use tauri::{AppHandle, Runtime, State};
 
 use crate::db::Db;
 use crate::error::IpcError;
@@ -24,9 +23,7 @@ type Res<T> = Result<T, IpcError>;
 /// The extensions offered in the file dialog.
 const EXTENSIONS: &[&str] = &["csv", "tsv", "txt", "md", "xlsx", "xls", "docx", "pdf"];
 
-/// In debug builds only (the end-to-end tests), this variable answers the file dialog with a
-/// path, because WebDriver cannot drive a native dialog. Release builds never read it.
-pub const TEST_PICK_FILE_ENV: &str = "DOCKET_TEST_PICK_FILE";
+pub use crate::dialogs::TEST_PICK_FILE_ENV;
 
 /// The preview the user is looking at, kept until it is committed or replaced.
 struct Pending {
@@ -88,31 +85,12 @@ fn reporter(
 /// Opens the native "choose a file" dialog; the path chosen, or `None` when cancelled.
 #[tauri::command]
 pub async fn choose_import_file<R: Runtime>(app: AppHandle<R>) -> Res<Option<String>> {
-    #[cfg(debug_assertions)]
-    if let Some(path) = std::env::var_os(TEST_PICK_FILE_ENV) {
-        return Ok(Some(path.to_string_lossy().into_owned()));
-    }
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    let mut dialog = app
-        .dialog()
-        .file()
-        .set_title("Import recommendations")
-        .add_filter("Recommendations (CSV, Excel, Word, PDF, text)", EXTENSIONS)
-        .add_filter("All files", &["*"]);
-    if let Some(window) = app.get_webview_window("main") {
-        dialog = dialog.set_parent(&window);
-    }
-    dialog.pick_file(move |file| {
-        let _ = tx.send(file);
-    });
-    let picked = rx.await.map_err(IpcError::internal)?;
-    match picked {
-        None => Ok(None),
-        Some(file) => file
-            .into_path()
-            .map(|p| Some(p.display().to_string()))
-            .map_err(|e| IpcError::invalid_input(format!("Docket cannot open this kind of location ({e}). Copy the file to a folder on this computer and choose it there."))),
-    }
+    let picked = crate::dialogs::pick_file(&app, "Import recommendations", |d| {
+        d.add_filter("Recommendations (CSV, Excel, Word, PDF, text)", EXTENSIONS)
+            .add_filter("All files", &["*"])
+    })
+    .await?;
+    Ok(picked.map(|p| p.display().to_string()))
 }
 
 /// Reads the source and previews the import: nothing is written. Replaces any earlier preview.

@@ -6,6 +6,7 @@ pub mod advocacy;
 pub mod calendar;
 pub mod commands;
 pub mod db;
+pub mod dialogs;
 pub mod error;
 pub mod events;
 pub mod export;

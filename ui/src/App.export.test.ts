@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
 import { installFakeBackend, type FakeBackend, type FakeOptions } from './dev/fakeBackend';
 import type { ExportRequest } from './lib/ipc/types';
+import { exportRequest } from './test/fixtures';
 
 // jsdom cannot draw: the dashboard's charts are not drawn.
 vi.mock('./lib/dashboard/chart', () => ({
@@ -60,16 +61,7 @@ describe('export from the list', () => {
     expect(within(dialog).queryByTestId('export-scope-selection')).not.toBeInTheDocument();
     const summary = await within(dialog).findByTestId('export-summary');
     expect(summary).toHaveTextContent(/347 recommendations in \d+ themes/);
-    expect(lastPreview(backend)).toEqual({
-      template: 'thematic',
-      format: 'docx',
-      review_id: 1,
-      query: '',
-      filters: [],
-      ids: null,
-      state: null,
-      statement_id: null,
-    });
+    expect(lastPreview(backend)).toEqual(exportRequest());
     // The window behind cannot be reached while the dialog is open.
     const behind = screen.getByTestId('rec-table').closest<HTMLElement>('.content')!;
     expect(behind.inert).toBe(true);

@@ -8,20 +8,33 @@ use docket_core::export::{self, write, ExportFormat, ExportRequest, Template};
 use docket_core::{Error, Store};
 
 /// What `export` was asked for on the command line.
+#[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The review's id.
+    /// The review's id (see `reviews`).
+    #[arg(long, value_name = "ID")]
     pub review: i64,
-    /// The kind of document.
+    /// The kind of document: thematic (briefing by theme), state (lobbying sheet per
+    /// recommending State), matrix (OHCHR's recommendations matrix), statement (statement
+    /// scripts) or calendar (dates and deadlines).
+    #[arg(long, value_name = "NAME", value_parser = parse_template)]
     pub template: Template,
-    /// The State template: this recommending State only.
+    /// With --template state: only this recommending State, e.g. Mexico (default: one
+    /// section per State).
+    #[arg(long, value_name = "NAME")]
     pub state: Option<String>,
-    /// The statement template: this statement only.
+    /// With --template statement: only this statement (default: every statement of the
+    /// review).
+    #[arg(long, value_name = "ID")]
     pub statement: Option<i64>,
-    /// Search words narrowing the recommendations.
+    /// Only the recommendations these search words find (default: all of them).
+    #[arg(long, value_name = "WORDS", default_value = "")]
     pub query: String,
-    /// The format, when given; else from the file name's extension.
+    /// docx, pdf, md, html, csv or xlsx (default: from the --out file's extension, else
+    /// docx).
+    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
     pub format: Option<ExportFormat>,
-    /// The file to write.
+    /// The file to write, e.g. briefing.docx (its folder must exist).
+    #[arg(long, value_name = "PATH")]
     pub out: std::path::PathBuf,
 }
 

@@ -120,34 +120,7 @@ enum Command {
     },
     /// Write a review as a briefing document (Word, PDF, Markdown, HTML) or as data (CSV,
     /// Excel), like the app's Export; the file is replaced whole, never left half-written.
-    Export {
-        /// The review's id (see `reviews`).
-        #[arg(long, value_name = "ID")]
-        review: i64,
-        /// The kind of document: thematic (briefing by theme), state (lobbying sheet per
-        /// recommending State), matrix (OHCHR's recommendations matrix), statement (statement
-        /// scripts) or calendar (dates and deadlines).
-        #[arg(long, value_name = "NAME", value_parser = export::parse_template)]
-        template: docket_core::export::Template,
-        /// With --template state: only this recommending State, e.g. Mexico (default: one
-        /// section per State).
-        #[arg(long, value_name = "NAME")]
-        state: Option<String>,
-        /// With --template statement: only this statement (default: every statement of the
-        /// review).
-        #[arg(long, value_name = "ID")]
-        statement: Option<i64>,
-        /// Only the recommendations these search words find (default: all of them).
-        #[arg(long, value_name = "WORDS", default_value = "")]
-        query: String,
-        /// docx, pdf, md, html, csv or xlsx (default: from the --out file's extension, else
-        /// docx).
-        #[arg(long, value_name = "FORMAT", value_parser = export::parse_format)]
-        format: Option<docket_core::export::ExportFormat>,
-        /// The file to write, e.g. briefing.docx (its folder must exist).
-        #[arg(long, value_name = "PATH")]
-        out: PathBuf,
-    },
+    Export(export::Args),
     /// Show one recommendation by its paragraph number.
     Show {
         /// The review's id (see `reviews`).
@@ -315,26 +288,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<bool, Error> {
                 (false, None) => calendar::table(&events, review),
             }
         }
-        Command::Export {
-            review,
-            template,
-            state,
-            statement,
-            query,
-            format,
-            out,
-        } => export::run(
-            &store,
-            &export::Args {
-                review,
-                template,
-                state,
-                statement,
-                query,
-                format,
-                out,
-            },
-        )?,
+        Command::Export(args) => export::run(&store, &args)?,
         Command::Show {
             review,
             paragraph,

@@ -37,6 +37,13 @@ fn ok(db: &Path, args: &[&str]) -> String {
 }
 
 /// Runs a command that must fail; returns its standard error.
+/// `export --review ID --template TEMPLATE` followed by `rest`.
+fn export_args<'a>(review: &'a str, template: &'a str, rest: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["export", "--review", review, "--template", template];
+    args.extend_from_slice(rest);
+    args
+}
+
 fn fails(db: &Path, args: &[&str]) -> String {
     let o = run(Some(db), args);
     assert!(
@@ -840,15 +847,7 @@ fn export_writes_markdown_with_every_paragraph_number_and_says_what_it_wrote() {
     let path = dir.path().join("briefing.md");
     let out = ok(
         &db,
-        &[
-            "export",
-            "--review",
-            &id,
-            "--template",
-            "thematic",
-            "--out",
-            path.to_str().unwrap(),
-        ],
+        &export_args(&id, "thematic", &["--out", path.to_str().unwrap()]),
     );
     let md = std::fs::read_to_string(&path).unwrap();
     assert!(
@@ -878,15 +877,7 @@ fn export_writes_markdown_with_every_paragraph_number_and_says_what_it_wrote() {
     let page = dir.path().join("briefing.HTML");
     ok(
         &db,
-        &[
-            "export",
-            "--review",
-            &id,
-            "--template",
-            "thematic",
-            "--out",
-            page.to_str().unwrap(),
-        ],
+        &export_args(&id, "thematic", &["--out", page.to_str().unwrap()]),
     );
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..100]);
@@ -899,17 +890,11 @@ fn export_as_csv_writes_utf8_with_a_byte_order_mark() {
     let path = dir.path().join("matrix data");
     ok(
         &db,
-        &[
-            "export",
-            "--review",
+        &export_args(
             &id.to_string(),
-            "--template",
             "matrix",
-            "--format",
-            "csv",
-            "--out",
-            path.to_str().unwrap(),
-        ],
+            &["--format", "csv", "--out", path.to_str().unwrap()],
+        ),
     );
     let bytes = std::fs::read(&path).unwrap();
     assert!(
@@ -929,18 +914,7 @@ fn export_refuses_unknown_templates_formats_and_extensions_with_the_choices() {
     let out = dir.path().join("brief.md");
     let out = out.to_str().unwrap();
 
-    let err = fails(
-        &db,
-        &[
-            "export",
-            "--review",
-            &id,
-            "--template",
-            "briefing",
-            "--out",
-            out,
-        ],
-    );
+    let err = fails(&db, &export_args(&id, "briefing", &["--out", out]));
     assert!(err.contains("\"briefing\" is not a template"), "{err}");
     for name in ["thematic", "state", "matrix", "statement", "calendar"] {
         assert!(err.contains(name), "lists {name}: {err}");
@@ -948,17 +922,7 @@ fn export_refuses_unknown_templates_formats_and_extensions_with_the_choices() {
 
     let err = fails(
         &db,
-        &[
-            "export",
-            "--review",
-            &id,
-            "--template",
-            "matrix",
-            "--format",
-            "odt",
-            "--out",
-            out,
-        ],
+        &export_args(&id, "matrix", &["--format", "odt", "--out", out]),
     );
     assert!(err.contains("\"odt\" is not a format"), "{err}");
     for name in ["docx", "pdf", "md", "html", "csv", "xlsx"] {
@@ -968,15 +932,7 @@ fn export_refuses_unknown_templates_formats_and_extensions_with_the_choices() {
     let text = dir.path().join("brief.txt");
     let err = fails(
         &db,
-        &[
-            "export",
-            "--review",
-            &id,
-            "--template",
-            "matrix",
-            "--out",
-            text.to_str().unwrap(),
-        ],
+        &export_args(&id, "matrix", &["--out", text.to_str().unwrap()]),
     );
     assert!(err.contains(".txt is not a format"), "{err}");
     assert!(err.contains("--format"), "says how to choose one: {err}");
@@ -986,33 +942,12 @@ fn export_refuses_unknown_templates_formats_and_extensions_with_the_choices() {
 
     let err = fails(
         &db,
-        &[
-            "export",
-            "--review",
-            &id,
-            "--template",
-            "matrix",
-            "--state",
-            "Mexico",
-            "--out",
-            out,
-        ],
+        &export_args(&id, "matrix", &["--state", "Mexico", "--out", out]),
     );
     assert!(err.contains("--template state"), "{err}");
 
     let missing = (id.parse::<i64>().unwrap() + 1).to_string();
-    let err = fails(
-        &db,
-        &[
-            "export",
-            "--review",
-            &missing,
-            "--template",
-            "matrix",
-            "--out",
-            out,
-        ],
-    );
+    let err = fails(&db, &export_args(&missing, "matrix", &["--out", out]));
     assert!(err.contains("no review"), "{err}");
     assert_eq!(listing(dir.path()), before, "nothing written");
 }
@@ -1024,15 +959,11 @@ fn export_into_a_missing_folder_fails_and_leaves_nothing_behind() {
     let path = dir.path().join("no such folder").join("brief.md");
     let err = fails(
         &db,
-        &[
-            "export",
-            "--review",
+        &export_args(
             &id.to_string(),
-            "--template",
             "thematic",
-            "--out",
-            path.to_str().unwrap(),
-        ],
+            &["--out", path.to_str().unwrap()],
+        ),
     );
     assert!(err.contains("does not exist"), "{err}");
     assert!(err.contains("no such folder"), "names the folder: {err}");
@@ -1046,19 +977,18 @@ fn export_state_sheet_of_one_state_has_its_recommendations_only() {
     let path = dir.path().join("mexico.md");
     ok(
         &db,
-        &[
-            "export",
-            "--review",
+        &export_args(
             &id.to_string(),
-            "--template",
             "state",
-            "--state",
-            "Mexico",
-            "--format",
-            "md",
-            "--out",
-            path.to_str().unwrap(),
-        ],
+            &[
+                "--state",
+                "Mexico",
+                "--format",
+                "md",
+                "--out",
+                path.to_str().unwrap(),
+            ],
+        ),
     );
     let md = std::fs::read_to_string(&path).unwrap();
     assert_eq!(

@@ -2,6 +2,8 @@
 //! as XML, checking what Word, LibreOffice and Pages rely on.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
@@ -12,19 +14,10 @@ use docket_core::export::model::{Block, Column, Document, Logo, Organization, Sp
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
+use common::{rec_block as rec, ARABIC_SENTENCE as ARABIC, PNG_1X1};
+
 // ---------------------------------------------------------------------------------------------
 // Reading the package back
-
-/// A 1×1 PNG (a red pixel), valid down to its checksums.
-const PNG_1X1: &[u8] = &[
-    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
-    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53,
-    0xDE, 0x00, 0x00, 0x00, 0x0C, 0x49, 0x44, 0x41, 0x54, 0x08, 0xD7, 0x63, 0xF8, 0xCF, 0xC0, 0x00,
-    0x00, 0x03, 0x01, 0x01, 0x00, 0x18, 0xDD, 0x8D, 0xB0, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E,
-    0x44, 0xAE, 0x42, 0x60, 0x82,
-];
-
-const ARABIC: &str = "ينبغي للدولة أن تصدق على الاتفاقية";
 
 /// The package's files by name.
 fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
@@ -265,18 +258,6 @@ fn base(blocks: Vec<Block>) -> Document {
         date: date(),
         large_type: false,
         blocks,
-    }
-}
-
-fn rec(paragraph: &str, text: &str, states: &str, details: &[(&str, &str)]) -> Block {
-    Block::Recommendation {
-        paragraph: paragraph.into(),
-        text: text.into(),
-        states: states.into(),
-        details: details
-            .iter()
-            .map(|(l, v)| ((*l).to_owned(), (*v).to_owned()))
-            .collect(),
     }
 }
 

@@ -12,7 +12,10 @@ use docket_core::export::model::{Block, Column, Document, Logo, Organization, Sp
 use docket_core::export::pdf;
 use lopdf::{Dictionary, Object};
 
-const ARABIC: &str = "ينبغي للدولة أن تصدق على الاتفاقية";
+mod common;
+
+use common::ARABIC_SENTENCE as ARABIC;
+
 /// Characters with a meaning in typst markup or code: they must come out as written.
 const SPECIAL: &str = r##"#set page(paper: "a5") $x^2$ *bold* _under_ @ref <label> \ ] [ "quoted" `raw` ~ // /* 100% = 5$"##;
 
@@ -115,15 +118,12 @@ fn png_logo() -> Logo {
 }
 
 fn recommendation(paragraph: &str, text: &str, states: &str) -> Block {
-    Block::Recommendation {
-        paragraph: paragraph.into(),
-        text: text.into(),
-        states: states.into(),
-        details: vec![
-            ("Position".into(), "Supported".into()),
-            ("Priority".into(), "High".into()),
-        ],
-    }
+    common::rec_block(
+        paragraph,
+        text,
+        states,
+        &[("Position", "Supported"), ("Priority", "High")],
+    )
 }
 
 /// Every kind of block, in English, French and Arabic, with markup characters everywhere.

@@ -288,6 +288,8 @@ fn the_matrix_counts_its_words_against_the_submission_limits() {
     let words = built.summary.words.unwrap();
     assert!(words > 5_630, "the whole sample's matrix is long: {words}");
     assert!(built.summary.lines[1].contains("over the 5,630-word limit of a joint submission"));
+    let over: Vec<usize> = built.summary.word_limits.iter().map(|l| l.over).collect();
+    assert_eq!(over, [words - 2_815, words - 5_630]);
     let Content::Document(doc) = built.content else {
         panic!()
     };

@@ -2,34 +2,17 @@
 //! specials in people's text, Arabic, and a logo.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use chrono::NaiveDate;
 use docket_core::export::logo::read_logo;
 use docket_core::export::model::{Block, Column, Document, Organization, Span};
 use docket_core::export::{html, markdown};
 
-/// A 1 × 1 transparent PNG, complete (signature, IHDR, IDAT, IEND).
-const PNG: &[u8] = &[
-    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
-    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
-    0x89, 0x00, 0x00, 0x00, 0x0B, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x60, 0x00, 0x02, 0x00,
-    0x00, 0x05, 0x00, 0x01, 0x7A, 0x5E, 0xAB, 0x3F, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44,
-    0xAE, 0x42, 0x60, 0x82,
-];
+use common::{rec_block as rec, PNG_1X1};
 
 const ARABIC: &str = "نوصي بتعزيز حماية المدافعين عن حقوق الإنسان.";
 const LITERAL: &str = "*not bold* <b>";
-
-fn rec(paragraph: &str, text: &str, states: &str, details: &[(&str, &str)]) -> Block {
-    Block::Recommendation {
-        paragraph: paragraph.into(),
-        text: text.into(),
-        states: states.into(),
-        details: details
-            .iter()
-            .map(|(l, v)| ((*l).to_owned(), (*v).to_owned()))
-            .collect(),
-    }
-}
 
 /// A document with every block type, specials everywhere, and the logo.
 fn document() -> Document {
@@ -38,7 +21,7 @@ fn document() -> Document {
         subtitle: "Working Group session 36, reviewed 9 November 2020".into(),
         organization: Organization {
             name: "Droits \"Égaux\" d'abord".into(),
-            logo: Some(read_logo(PNG.to_vec()).unwrap()),
+            logo: Some(read_logo(PNG_1X1.to_vec()).unwrap()),
         },
         date: NaiveDate::from_ymd_opt(2021, 3, 17).unwrap(),
         large_type: false,
@@ -325,7 +308,7 @@ fn html_logo_is_a_data_uri_of_the_file() {
     let page = html::render(&document());
     let start = page.find("data:image/png;base64,").unwrap() + "data:image/png;base64,".len();
     let end = start + page[start..].find('"').unwrap();
-    assert_eq!(base64_decode(&page[start..end]), PNG);
+    assert_eq!(base64_decode(&page[start..end]), PNG_1X1);
 
     let mut without = document();
     without.organization.logo = None;

@@ -12,29 +12,18 @@ import type {
 import { statementContent } from '../test/fixtures';
 import { FakeBackend } from './fakeBackend';
 import { FAKE_LOGO } from './fakeExport';
-
-function request(changes: Partial<ExportRequest> = {}): ExportRequest {
-  return {
-    template: 'thematic',
-    format: 'docx',
-    review_id: 1,
-    query: '',
-    filters: [],
-    ids: null,
-    state: null,
-    statement_id: null,
-    ...changes,
-  };
-}
+import { exportRequest } from '../test/fixtures';
 
 async function preview(backend: FakeBackend, changes: Partial<ExportRequest> = {}) {
-  return (await backend.handle('export_preview', { request: request(changes) })) as ExportSummary;
+  return (await backend.handle('export_preview', {
+    request: exportRequest(changes),
+  })) as ExportSummary;
 }
 
 async function exportDocument(backend: FakeBackend, changes: Partial<ExportRequest> = {}) {
   const progress: ExportProgress[] = [];
   const done = (await backend.handle('export_document', {
-    request: request(changes),
+    request: exportRequest(changes),
     onProgress: { onmessage: (p: ExportProgress) => progress.push(p) },
   })) as ExportDone | null;
   return { done, progress };

@@ -200,6 +200,7 @@ export class FakeExport {
       statements: 0,
       events: 0,
       words: null,
+      word_limits: [],
       lines: [],
     };
     switch (request.template) {
@@ -254,6 +255,11 @@ export class FakeExport {
         const words = recs.reduce((n, r) => n + countWords(r.text) + 1 + r.states.length + 1, 0);
         summary.recommendations = recs.length;
         summary.words = words;
+        // Docket's limits are the stakeholder submission's (export/mod.rs `word_limits`).
+        summary.word_limits = [
+          { label: 'Submission', limit: 2815 },
+          { label: 'Joint submission', limit: 5630 },
+        ].map(({ label, limit }) => ({ label, limit, over: Math.max(0, words - limit) }));
         summary.lines = [`${countLabel(recs.length, 'recommendation')}, one row each`];
         break;
       }

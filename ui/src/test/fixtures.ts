@@ -3,10 +3,12 @@
 import type {
   CalendarEvent,
   Deadline,
+  ExportRequest,
   NewDeadline,
   NewStatement,
   ReviewSummary,
 } from '../lib/ipc/types';
+import type { ExportContext } from '../lib/export/request';
 
 /** The sample's review (the United States, 3rd cycle), with `changes` on top. */
 export function usReview(changes: Partial<ReviewSummary> = {}): ReviewSummary {
@@ -144,4 +146,37 @@ export function statementContent(changes: Partial<NewStatement> = {}): NewStatem
 /** `n` words: "word0 word1 …" (`stem` instead of "word"). */
 export function words(n: number, stem = 'word'): string {
   return Array.from({ length: n }, (_, i) => `${stem}${i}`).join(' ');
+}
+
+/** The export dialog opened on the sample's list: the whole review, every list template. */
+export function exportContext(changes: Partial<ExportContext> = {}): ExportContext {
+  return {
+    reviewId: 1,
+    review: 'United States of America, 3rd cycle',
+    query: '',
+    filters: [],
+    found: 347,
+    ids: null,
+    state: null,
+    states: ['France', 'Mexico'],
+    statementId: null,
+    templates: ['thematic', 'state', 'matrix', 'calendar'],
+    template: 'thematic',
+    ...changes,
+  };
+}
+
+/** The request for the sample's thematic briefing in Word, with `changes` on top. */
+export function exportRequest(changes: Partial<ExportRequest> = {}): ExportRequest {
+  return {
+    template: 'thematic',
+    format: 'docx',
+    review_id: 1,
+    query: '',
+    filters: [],
+    ids: null,
+    state: null,
+    statement_id: null,
+    ...changes,
+  };
 }

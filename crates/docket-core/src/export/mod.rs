@@ -144,6 +144,32 @@ pub const SUBMISSION_WORD_LIMIT: usize = 2_815;
 /// See [`SUBMISSION_WORD_LIMIT`].
 pub const JOINT_SUBMISSION_WORD_LIMIT: usize = 5_630;
 
+/// A matrix's words against one of the submission's limits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordLimit {
+    /// "Submission" or "Joint submission".
+    pub label: String,
+    /// The limit, in words.
+    pub limit: usize,
+    /// Words over it (0 when the text fits).
+    pub over: usize,
+}
+
+/// `words` against an individual submission's limit and a joint one's.
+pub fn word_limits(words: usize) -> Vec<WordLimit> {
+    [
+        ("Submission", SUBMISSION_WORD_LIMIT),
+        ("Joint submission", JOINT_SUBMISSION_WORD_LIMIT),
+    ]
+    .into_iter()
+    .map(|(label, limit)| WordLimit {
+        label: label.to_owned(),
+        limit,
+        over: words.saturating_sub(limit),
+    })
+    .collect()
+}
+
 /// What an export will write, shown before the save dialog opens.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExportSummary {
@@ -161,6 +187,9 @@ pub struct ExportSummary {
     pub events: usize,
     /// The matrix's words, counted as for a submission (matrix template only).
     pub words: Option<usize>,
+    /// Those words against each submission limit (matrix template only; empty otherwise).
+    #[serde(default)]
+    pub word_limits: Vec<WordLimit>,
     /// Lines that say what will be written, e.g. "42 recommendations in 9 themes".
     pub lines: Vec<String>,
 }
@@ -259,4 +288,30 @@ pub fn render_built(
         bytes,
         summary: built.summary,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_over_each_submission_limit_are_counted() {
+        let limits = word_limits(2815);
+        let shown: Vec<(&str, usize, usize)> = limits
+            .iter()
+            .map(|l| (l.label.as_str(), l.limit, l.over))
+            .collect();
+        assert_eq!(
+            shown,
+            [("Submission", 2815, 0), ("Joint submission", 5630, 0)]
+        );
+        let over = |words| {
+            word_limits(words)
+                .iter()
+                .map(|l| l.over)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(over(3000), [185, 0]);
+        assert_eq!(over(6000), [3185, 370]);
+    }
 }

@@ -21,6 +21,7 @@ use crate::domain::{
     EvidenceLink, ImplementationStatus, LobbyingStatus, Position, Priority, ReviewSummary, Tracking,
 };
 use crate::import::mapped::{evidence_line, join_list, join_sdgs, join_states};
+use crate::store::{json_ids, parse_stored};
 use crate::{Error, Result, Store};
 
 /// Everything exported about one recommendation.
@@ -79,23 +80,6 @@ pub const COLUMNS: [&str; 22] = [
     "Evidence",
 ];
 
-/// The ids as one SQL parameter (a JSON array, read with `json_each`).
-fn ids_param(ids: &[i64]) -> String {
-    crate::store::json_ids(ids)
-}
-
-/// Reads a stored enum value; a value the schema should have refused is reported as a database
-/// error rather than a panic.
-fn stored<T>(value: &str, parse: fn(&str) -> Option<T>, column: usize) -> rusqlite::Result<T> {
-    parse(value).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            column,
-            rusqlite::types::Type::Text,
-            format!("unexpected stored value {value:?}").into(),
-        )
-    })
-}
-
 /// A text column read without copying its bytes twice.
 fn text(value: ValueRef<'_>) -> rusqlite::Result<&str> {
     value.as_str().map_err(rusqlite::Error::from)
@@ -115,7 +99,7 @@ pub fn load(store: &Store, ids: &[i64]) -> Result<Vec<Record>> {
     let conn = store.conn();
     // One read transaction: every query sees the same data even while another program writes.
     let tx = conn.unchecked_transaction()?;
-    let param = ids_param(ids);
+    let param = json_ids(ids);
     let mut by_id: HashMap<i64, Record> = HashMap::with_capacity(ids.len());
     {
         let mut stmt = tx.prepare(
@@ -129,7 +113,7 @@ pub fn load(store: &Store, ids: &[i64]) -> Result<Vec<Record>> {
         while let Some(r) = rows.next()? {
             let priority = match r.get_ref(7)? {
                 ValueRef::Null => None,
-                v => Some(stored(text(v)?, Priority::parse, 7)?),
+                v => Some(parse_stored(text(v)?, Priority::parse, 7)?),
             };
             let record = Record {
                 id: r.get(0)?,
@@ -137,7 +121,7 @@ pub fn load(store: &Store, ids: &[i64]) -> Result<Vec<Record>> {
                 paragraph: r.get(2)?,
                 text: r.get(3)?,
                 states: Vec::new(),
-                position: stored(text(r.get_ref(4)?)?, Position::parse, 4)?,
+                position: parse_stored(text(r.get_ref(4)?)?, Position::parse, 4)?,
                 position_source: r.get(5)?,
                 themes: Vec::new(),
                 groups_of_persons: Vec::new(),
@@ -146,8 +130,8 @@ pub fn load(store: &Store, ids: &[i64]) -> Result<Vec<Record>> {
                 tracking: Tracking {
                     priority,
                     our_ask: r.get(8)?,
-                    lobbying_status: stored(text(r.get_ref(9)?)?, LobbyingStatus::parse, 9)?,
-                    implementation_status: stored(
+                    lobbying_status: parse_stored(text(r.get_ref(9)?)?, LobbyingStatus::parse, 9)?,
+                    implementation_status: parse_stored(
                         text(r.get_ref(10)?)?,
                         ImplementationStatus::parse,
                         10,
@@ -307,9 +291,14 @@ fn row(review: &ReviewSummary, r: Record) -> Vec<Cell> {
 }
 
 /// The table of these recommendations (ids of any reviews), in the order given: one row per
-/// recommendation, with [`COLUMNS`] as the header. Each review's facts are read once.
+/// recommendation, with [`COLUMNS`] as the header.
 pub fn recommendations_sheet(store: &Store, ids: &[i64]) -> Result<Sheet> {
-    let records = load(store, ids)?;
+    records_sheet(store, load(store, ids)?)
+}
+
+/// The table of records already loaded (by [`load`]), in their order. Each review's facts are
+/// read once.
+pub fn records_sheet(store: &Store, records: Vec<Record>) -> Result<Sheet> {
     let mut reviews: HashMap<i64, ReviewSummary> = HashMap::new();
     let mut rows = Vec::with_capacity(records.len());
     for record in records {

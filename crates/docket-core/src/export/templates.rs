@@ -19,6 +19,7 @@ use crate::advocacy::words::count_words;
 use crate::advocacy::{Statement, StatementKind};
 use crate::domain::{Position, ReviewSummary};
 use crate::store::search::SearchRequest;
+use crate::store::thousands;
 use crate::{Error, Result, Store};
 
 /// A template's content: a document, or data rows for CSV and XLSX.
@@ -81,19 +82,6 @@ fn ordinal(n: i64) -> String {
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
-}
-
-/// `12,345`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn day(stored: &str) -> Option<NaiveDate> {
@@ -257,14 +245,14 @@ impl Context<'_> {
             statements: 0,
             events: 0,
             words: None,
+            word_limits: Vec::new(),
             lines,
         }
     }
 
     /// Docket's data table of the selection: every field, so it imports back.
-    fn data_sheet(&self, records: &[Record]) -> Result<Sheet> {
-        let ids: Vec<i64> = records.iter().map(|r| r.id).collect();
-        records::recommendations_sheet(self.store, &ids)
+    fn data_sheet(&self, records: Vec<Record>) -> Result<Sheet> {
+        records::records_sheet(self.store, records)
     }
 
     fn thematic(&self) -> Result<Built> {
@@ -302,7 +290,7 @@ impl Context<'_> {
         );
         summary.recommendations = records.len();
         if self.request.format.is_sheet() {
-            return Ok(self.built(Content::Sheet(self.data_sheet(records)?), summary));
+            return Ok(self.built(Content::Sheet(self.data_sheet(selection.records)?), summary));
         }
 
         let mut blocks = vec![
@@ -416,7 +404,7 @@ impl Context<'_> {
         summary.states = states.len();
         if self.request.format.is_sheet() {
             let owned: Vec<Record> = records.into_iter().cloned().collect();
-            return Ok(self.built(Content::Sheet(self.data_sheet(&owned)?), summary));
+            return Ok(self.built(Content::Sheet(self.data_sheet(owned)?), summary));
         }
 
         let mut blocks = Vec::new();
@@ -550,6 +538,7 @@ impl Context<'_> {
         );
         summary.recommendations = records.len();
         summary.words = Some(words);
+        summary.word_limits = super::word_limits(words);
         if self.request.format.is_sheet() {
             let sheet = Sheet {
                 name: "Matrix".into(),

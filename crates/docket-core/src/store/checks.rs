@@ -37,7 +37,7 @@ pub(super) fn at_most(what: &str, value: &str, max: usize) -> Result<()> {
 }
 
 /// 10000 → "10,000".
-pub(super) fn thousands(n: usize) -> String {
+pub(crate) fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

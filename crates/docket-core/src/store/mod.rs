@@ -10,6 +10,8 @@
 
 mod calendar;
 mod checks;
+pub(crate) use checks::thousands;
+pub(crate) use queries::parse_stored;
 pub mod fts;
 mod history;
 pub mod import;

@@ -40,7 +40,7 @@ fn review_from_row(r: &Row<'_>) -> rusqlite::Result<ReviewSummary> {
 
 /// Reads a stored enum value; a value the schema's CHECK should have refused is a bug, reported as
 /// a database error rather than a panic.
-pub(super) fn parse_stored<T>(
+pub(crate) fn parse_stored<T>(
     value: &str,
     parse: fn(&str) -> Option<T>,
     column: usize,

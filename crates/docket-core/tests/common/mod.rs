@@ -140,3 +140,33 @@ pub fn count(conn: &Connection, sql: &str) -> i64 {
 pub fn bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
 }
+
+/// A 1×1 PNG (a red pixel), valid down to its checksums: the export tests' logo.
+pub const PNG_1X1: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53,
+    0xDE, 0x00, 0x00, 0x00, 0x0C, 0x49, 0x44, 0x41, 0x54, 0x08, 0xD7, 0x63, 0xF8, 0xCF, 0xC0, 0x00,
+    0x00, 0x03, 0x01, 0x01, 0x00, 0x18, 0xDD, 0x8D, 0xB0, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E,
+    0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+/// An Arabic recommendation the export tests set right to left.
+pub const ARABIC_SENTENCE: &str = "ينبغي للدولة أن تصدق على الاتفاقية";
+
+/// A recommendation block of a hand-built export document, with its details (label, value).
+pub fn rec_block(
+    paragraph: &str,
+    text: &str,
+    states: &str,
+    details: &[(&str, &str)],
+) -> docket_core::export::model::Block {
+    docket_core::export::model::Block::Recommendation {
+        paragraph: paragraph.into(),
+        text: text.into(),
+        states: states.into(),
+        details: details
+            .iter()
+            .map(|(l, v)| ((*l).to_owned(), (*v).to_owned()))
+            .collect(),
+    }
+}

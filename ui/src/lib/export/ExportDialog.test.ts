@@ -8,6 +8,7 @@ import type { ExportDone, ExportProgress, ExportRequest, ExportSummary } from '.
 import ExportDialog from './ExportDialog.svelte';
 import { EXPORT_KEY } from './remembered';
 import type { ExportContext } from './request';
+import { exportContext, exportRequest } from '../../test/fixtures';
 
 vi.mock('../ipc/api', () => ({
   api: {
@@ -33,6 +34,14 @@ function summaryOf(request: ExportRequest): ExportSummary {
     statements: 0,
     events: 0,
     words: request.template === 'matrix' ? matrixWords : null,
+    // As Rust judges them (export/mod.rs `word_limits`).
+    word_limits:
+      request.template === 'matrix'
+        ? [
+            { label: 'Submission', limit: 2815, over: Math.max(0, matrixWords - 2815) },
+            { label: 'Joint submission', limit: 5630, over: Math.max(0, matrixWords - 5630) },
+          ]
+        : [],
     lines: [`${request.ids?.length ?? 12} recommendations in 4 themes`, 'Positions: 9 supported'],
   };
 }
@@ -44,27 +53,10 @@ const DONE: ExportDone = {
   bytes: 48_300,
 };
 
-function context(changes: Partial<ExportContext> = {}): ExportContext {
-  return {
-    reviewId: 1,
-    review: 'United States of America, 3rd cycle',
-    query: '',
-    filters: [],
-    found: 347,
-    ids: null,
-    state: null,
-    states: ['France', 'Mexico'],
-    statementId: null,
-    templates: ['thematic', 'state', 'matrix', 'calendar'],
-    template: 'thematic',
-    ...changes,
-  };
-}
-
 function setup(changes: Partial<ExportContext> = {}) {
   const onclose = vi.fn();
   const user = userEvent.setup();
-  const view = render(ExportDialog, { subject: context(changes), onclose });
+  const view = render(ExportDialog, { subject: exportContext(changes), onclose });
   return { onclose, user, view };
 }
 
@@ -148,16 +140,7 @@ describe('ExportDialog', () => {
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual(['12 recommendations in 4 themes', 'Positions: 9 supported']);
-    expect(lastPreview()).toEqual({
-      template: 'thematic',
-      format: 'docx',
-      review_id: 1,
-      query: '',
-      filters: [],
-      ids: null,
-      state: null,
-      statement_id: null,
-    });
+    expect(lastPreview()).toEqual(exportRequest());
     expect(screen.getByTestId('export-save')).toBeEnabled();
 
     await user.selectOptions(screen.getByTestId('export-format'), 'pdf');

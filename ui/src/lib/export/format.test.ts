@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { folderOf, progressWords, sizeLabel, wordLimits } from './format';
+import { folderOf, progressWords, sizeLabel } from './format';
 
 describe('export numbers in words', () => {
   it('says a file’s size in KB or MB', () => {
@@ -25,14 +25,5 @@ describe('export numbers in words', () => {
     expect(progressWords({ step: 'Writing the rows', done: 1200, total: 3470 })).toBe(
       'Writing the rows: 1,200 of 3,470',
     );
-  });
-
-  it('counts the words over each submission limit', () => {
-    expect(wordLimits(2815)).toEqual([
-      { label: 'Submission', limit: 2815, over: 0 },
-      { label: 'Joint submission', limit: 5630, over: 0 },
-    ]);
-    expect(wordLimits(3000).map((l) => l.over)).toEqual([185, 0]);
-    expect(wordLimits(6000).map((l) => l.over)).toEqual([3185, 370]);
   });
 });

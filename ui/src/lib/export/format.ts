@@ -1,10 +1,5 @@
-// The export's numbers in words: a file's size and folder, the progress, the matrix's words
-// against the stakeholder submission's limits.
+// The export's numbers in words: a file's size and folder, the progress.
 import type { ExportProgress } from '../ipc/types';
-
-/** The stakeholder submission's word limits (UPR.md): one organization's, and a joint one's. */
-export const SUBMISSION_WORD_LIMIT = 2_815;
-export const JOINT_SUBMISSION_WORD_LIMIT = 5_630;
 
 /** 48_300 → "47 KB", 2_500_000 → "2.4 MB" (a file is never said to be 0 KB). */
 export function sizeLabel(bytes: number): string {
@@ -28,19 +23,4 @@ export function progressWords(progress: ExportProgress): string {
   if (progress.total <= 0) return progress.step;
   const n = (x: number) => x.toLocaleString('en-US');
   return `${progress.step}: ${n(Math.min(progress.done, progress.total))} of ${n(progress.total)}`;
-}
-
-/** The matrix's words against a limit: how many over it (0 when it fits). */
-export interface WordLimit {
-  label: string;
-  limit: number;
-  over: number;
-}
-
-/** The matrix's words against an individual submission's limit, and a joint one's. */
-export function wordLimits(words: number): WordLimit[] {
-  return [
-    { label: 'Submission', limit: SUBMISSION_WORD_LIMIT },
-    { label: 'Joint submission', limit: JOINT_SUBMISSION_WORD_LIMIT },
-  ].map(({ label, limit }) => ({ label, limit, over: Math.max(0, words - limit) }));
 }

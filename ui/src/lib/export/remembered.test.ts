@@ -1,24 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExportContext } from './request';
 import { EXPORT_KEY, formatFor, initialChoice, remember, remembered } from './remembered';
+import { exportContext } from '../../test/fixtures';
 
 afterEach(() => localStorage.clear());
 
 function context(changes: Partial<ExportContext> = {}): ExportContext {
-  return {
-    reviewId: 1,
-    review: 'United States of America, 3rd cycle',
-    query: '',
-    filters: [],
-    found: 347,
-    ids: null,
-    state: null,
-    states: ['France'],
-    statementId: null,
-    templates: ['thematic', 'state', 'matrix', 'calendar'],
-    template: 'thematic',
-    ...changes,
-  };
+  return exportContext({ states: ['France'], ...changes });
 }
 
 describe('remembered export choices', () => {

@@ -9,23 +9,7 @@ import {
   type ExportChoice,
   type ExportContext,
 } from './request';
-
-function context(changes: Partial<ExportContext> = {}): ExportContext {
-  return {
-    reviewId: 1,
-    review: 'United States of America, 3rd cycle',
-    query: '',
-    filters: [],
-    found: 347,
-    ids: null,
-    state: null,
-    states: ['France', 'Mexico'],
-    statementId: null,
-    templates: ['thematic', 'state', 'matrix', 'calendar'],
-    template: 'thematic',
-    ...changes,
-  };
-}
+import { exportContext } from '../../test/fixtures';
 
 function choice(changes: Partial<ExportChoice> = {}): ExportChoice {
   return {
@@ -91,7 +75,7 @@ describe('contextFor', () => {
 
 describe('requestFor', () => {
   it('sends the search words and filters for the recommendations found', () => {
-    const ctx = context({ query: ' women ', filters: [['position', 'noted']], found: 12 });
+    const ctx = exportContext({ query: ' women ', filters: [['position', 'noted']], found: 12 });
     expect(requestFor(ctx, choice({ format: 'pdf' }))).toEqual({
       template: 'thematic',
       format: 'pdf',
@@ -105,7 +89,7 @@ describe('requestFor', () => {
   });
 
   it('sends the selection alone when it is chosen, and the search when “all found” is', () => {
-    const ctx = context({ query: 'women', ids: [5, 9, 12] });
+    const ctx = exportContext({ query: 'women', ids: [5, 9, 12] });
     expect(requestFor(ctx, choice({ scope: 'selection', template: 'matrix' }))).toMatchObject({
       template: 'matrix',
       query: '',
@@ -114,11 +98,11 @@ describe('requestFor', () => {
     });
     expect(requestFor(ctx, choice({ scope: 'all' }))).toMatchObject({ query: 'women', ids: null });
     // No selection: "selection" cannot be sent.
-    expect(requestFor(context({ ids: [] }), choice({ scope: 'selection' })).ids).toBeNull();
+    expect(requestFor(exportContext({ ids: [] }), choice({ scope: 'selection' })).ids).toBeNull();
   });
 
   it('sends one State or none (one section per State) for the State template only', () => {
-    const ctx = context();
+    const ctx = exportContext();
     const one = choice({ template: 'state', states: 'one', state: 'Mexico' });
     expect(requestFor(ctx, one).state).toBe('Mexico');
     expect(requestFor(ctx, { ...one, states: 'every' }).state).toBeNull();
@@ -127,7 +111,12 @@ describe('requestFor', () => {
   });
 
   it('sends the statement for the statement template, and no search for it or the calendar', () => {
-    const ctx = context({ statementId: 4, query: 'women', ids: [1], templates: ['statement'] });
+    const ctx = exportContext({
+      statementId: 4,
+      query: 'women',
+      ids: [1],
+      templates: ['statement'],
+    });
     expect(requestFor(ctx, choice({ template: 'statement', scope: 'selection' }))).toEqual({
       template: 'statement',
       format: 'docx',
@@ -148,17 +137,20 @@ describe('requestFor', () => {
 
 describe('scopeWords', () => {
   it('says the whole review, what was found, or the selection', () => {
-    expect(scopeWords(context(), choice())).toBe(
+    expect(scopeWords(exportContext(), choice())).toBe(
       'All 347 recommendations of United States of America, 3rd cycle',
     );
-    expect(scopeWords(context({ query: ' women ', found: 12 }), choice())).toBe(
+    expect(scopeWords(exportContext({ query: ' women ', found: 12 }), choice())).toBe(
       'The 12 recommendations found for “women”',
     );
-    expect(scopeWords(context({ query: 'women', found: 1 }), choice())).toBe(
+    expect(scopeWords(exportContext({ query: 'women', found: 1 }), choice())).toBe(
       'The recommendation found for “women”',
     );
     expect(
-      scopeWords(context({ query: 'women', filters: [['position', 'noted']], found: 3 }), choice()),
+      scopeWords(
+        exportContext({ query: 'women', filters: [['position', 'noted']], found: 3 }),
+        choice(),
+      ),
     ).toBe('The 3 recommendations found for “women”, matching Noted');
     const many: ExportContext['filters'] = [
       ['position', 'noted'],
@@ -166,33 +158,33 @@ describe('scopeWords', () => {
       ['theme', 'Death penalty'],
       ['cycle', '3'],
     ];
-    expect(scopeWords(context({ filters: many, found: 2 }), choice())).toBe(
+    expect(scopeWords(exportContext({ filters: many, found: 2 }), choice())).toBe(
       'The 2 recommendations matching 4 filters',
     );
-    const selected = context({ ids: [5, 9, 12, 13, 40] });
+    const selected = exportContext({ ids: [5, 9, 12, 13, 40] });
     expect(scopeWords(selected, choice({ scope: 'selection' }))).toBe(
       'The 5 selected recommendations',
     );
     expect(scopeWords(selected, choice({ scope: 'all' }))).toBe(
       'All 347 recommendations of United States of America, 3rd cycle',
     );
-    expect(scopeWords(context({ ids: [5] }), choice({ scope: 'selection' }))).toBe(
+    expect(scopeWords(exportContext({ ids: [5] }), choice({ scope: 'selection' }))).toBe(
       'The selected recommendation',
     );
-    expect(scopeWords(context({ found: null }), choice())).toBe(
+    expect(scopeWords(exportContext({ found: null }), choice())).toBe(
       'All the recommendations of United States of America, 3rd cycle',
     );
   });
 
   it('says the statement and the calendar by what they are', () => {
-    const statement = context({ statementId: 4, statementTitle: 'Oral statement' });
+    const statement = exportContext({ statementId: 4, statementTitle: 'Oral statement' });
     expect(scopeWords(statement, choice({ template: 'statement' }))).toBe(
       'The statement “Oral statement”',
     );
-    expect(scopeWords(context(), choice({ template: 'statement' }))).toBe(
+    expect(scopeWords(exportContext(), choice({ template: 'statement' }))).toBe(
       'Every statement on United States of America, 3rd cycle',
     );
-    expect(scopeWords(context({ query: 'women' }), choice({ template: 'calendar' }))).toBe(
+    expect(scopeWords(exportContext({ query: 'women' }), choice({ template: 'calendar' }))).toBe(
       'The dates of United States of America, 3rd cycle, and your deadlines for it',
     );
   });

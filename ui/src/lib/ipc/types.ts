@@ -710,6 +710,14 @@ export interface ExportRequest {
 }
 
 /** What an export will write, shown before the save dialog opens. */
+/** A matrix's words against one of the stakeholder submission's limits (export/mod.rs). */
+export interface WordLimit {
+  label: string;
+  limit: number;
+  /** Words over it (0 when it fits). */
+  over: number;
+}
+
 export interface ExportSummary {
   title: string;
   /** The file name suggested in the save dialog. */
@@ -723,6 +731,8 @@ export interface ExportSummary {
   events: number;
   /** The matrix's words, counted as for a stakeholder submission (matrix only). */
   words: number | null;
+  /** Those words against each submission limit (matrix only; empty otherwise). */
+  word_limits: WordLimit[];
   /** What will be written, in words, e.g. "42 recommendations in 9 themes". */
   lines: string[];
 }
